@@ -1,0 +1,97 @@
+namespace ScanPipeline.Core.Messages;
+
+/// <summary>
+/// Stable message names. Routing and deserialisation go by these names and never by CLR type names,
+/// so a class can be renamed without breaking a queue that still holds old messages.
+/// </summary>
+public static class MessageNames
+{
+    public const string BatchReceived = "scanpipe.batch.received";
+    public const string DocumentCaptured = "scanpipe.document.captured";
+    public const string DocumentRecognized = "scanpipe.document.recognized";
+    public const string DocumentRouted = "scanpipe.document.routed";
+}
+
+/// <summary>Every contract carries its schema version; consumers refuse versions they do not know.</summary>
+public interface IMessage
+{
+    static abstract string Name { get; }
+    int SchemaVersion { get; }
+}
+
+/// <summary>A scanner-line file was stored immutably in the blob store.</summary>
+public sealed record BatchReceived(
+    string BatchId,
+    string ScannerLine,
+    string OriginalSha256,
+    string OriginalFileName,
+    string MediaType,
+    long SizeBytes,
+    DateTimeOffset ReceivedAt,
+    int SchemaVersion = 1) : IMessage
+{
+    public static string Name => MessageNames.BatchReceived;
+}
+
+/// <summary>A document was cut out of a batch. Pages refer to the batch original, never carry pixels.</summary>
+public sealed record DocumentCaptured(
+    string DocumentId,
+    string BatchId,
+    string ScannerLine,
+    string OriginalSha256,
+    string OriginalFileName,
+    string MediaType,
+    int DocumentIndex,
+    IReadOnlyList<int> PageNumbers,
+    DateTimeOffset ReceivedAt,
+    int SchemaVersion = 1) : IMessage
+{
+    public static string Name => MessageNames.DocumentCaptured;
+}
+
+/// <summary>Text and searchable PDF of a document are in the blob store.</summary>
+public sealed record DocumentRecognized(
+    string DocumentId,
+    string BatchId,
+    string ScannerLine,
+    string OriginalSha256,
+    string OriginalFileName,
+    int PageCount,
+    string TextSha256,
+    string? PdfSha256,
+    double MeanOcrConfidence,
+    int PagesFromTextLayer,
+    DateTimeOffset ReceivedAt,
+    double OcrSeconds,
+    int SchemaVersion = 1) : IMessage
+{
+    public static string Name => MessageNames.DocumentRecognized;
+}
+
+/// <summary>The classifier decided. Department is a department code or <see cref="Routing.VerificationTarget"/>.</summary>
+public sealed record DocumentRouted(
+    string DocumentId,
+    string BatchId,
+    string ScannerLine,
+    string OriginalSha256,
+    string OriginalFileName,
+    int PageCount,
+    string TextSha256,
+    string? PdfSha256,
+    string DocumentType,
+    double Confidence,
+    string Target,
+    string RoutingReason,
+    string ModelVersion,
+    DateTimeOffset ReceivedAt,
+    double ProcessingSeconds,
+    int SchemaVersion = 1) : IMessage
+{
+    public static string Name => MessageNames.DocumentRouted;
+}
+
+public static class Routing
+{
+    /// <summary>Target of documents that need an operator's decision (Klärfall).</summary>
+    public const string VerificationTarget = "verification";
+}
