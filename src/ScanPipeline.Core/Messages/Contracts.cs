@@ -56,7 +56,8 @@ public sealed record DocumentRecognized(
     string ScannerLine,
     string OriginalSha256,
     string OriginalFileName,
-    int PageCount,
+    string MediaType,
+    IReadOnlyList<int> PageNumbers,
     string TextSha256,
     string? PdfSha256,
     double MeanOcrConfidence,
@@ -66,6 +67,8 @@ public sealed record DocumentRecognized(
     int SchemaVersion = 1) : IMessage
 {
     public static string Name => MessageNames.DocumentRecognized;
+
+    public int PageCount => PageNumbers.Count;
 }
 
 /// <summary>The classifier decided. Department is a department code or <see cref="Routing.VerificationTarget"/>.</summary>
@@ -75,7 +78,8 @@ public sealed record DocumentRouted(
     string ScannerLine,
     string OriginalSha256,
     string OriginalFileName,
-    int PageCount,
+    string MediaType,
+    IReadOnlyList<int> PageNumbers,
     string TextSha256,
     string? PdfSha256,
     string DocumentType,
@@ -83,11 +87,15 @@ public sealed record DocumentRouted(
     string Target,
     string RoutingReason,
     string ModelVersion,
+    double MeanOcrConfidence,
+    int PagesFromTextLayer,
     DateTimeOffset ReceivedAt,
     double ProcessingSeconds,
     int SchemaVersion = 1) : IMessage
 {
     public static string Name => MessageNames.DocumentRouted;
+
+    public int PageCount => PageNumbers.Count;
 }
 
 public static class Routing

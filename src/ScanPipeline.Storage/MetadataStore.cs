@@ -1,0 +1,260 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using ScanPipeline.Core.Documents;
+
+namespace ScanPipeline.Storage;
+
+public sealed record BatchRecord(
+    string BatchId, string ScannerLine, string OriginalSha256, string FileName, string MediaType,
+    long SizeBytes, DateTimeOffset ReceivedAt, string Status,
+    int? PagesIn = null, int? PagesInDocuments = null, int? PagesRemoved = null, int? DocumentCount = null,
+    string? ReasonCode = null, string? Reason = null);
+
+public sealed record InboxItem(
+    string DocumentId, string Department, string DocumentType, double Confidence, string RoutingReason,
+    string ModelVersion, string BatchId, string ScannerLine, string SourceFile, int PageCount,
+    DateTimeOffset ReceivedAt, DateTimeOffset DeliveredAt, double ProcessingSeconds, string Status,
+    string TextSha256, string? PdfSha256);
+
+public static class BatchStatus
+{
+    public const string Received = "received";
+    public const string Split = "split";
+    public const string Quarantined = "quarantined";
+}
+
+/// <summary>
+/// Batches, documents and department inboxes in one embedded SQLite database (WAL mode, so several
+/// worker processes on one machine can share it). Every write is keyed by a deterministic id and is
+/// an upsert or insert-or-ignore, so a redelivered message changes nothing.
+/// </summary>
+public sealed class MetadataStore
+{
+    private readonly string _connectionString;
+
+    public MetadataStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        Execute(connection, Schema);
+    }
+
+    private const string Schema = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS batches (
+            batch_id TEXT PRIMARY KEY,
+            scanner_line TEXT NOT NULL,
+            original_sha256 TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size_bytes INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            pages_in INTEGER,
+            pages_in_documents INTEGER,
+            pages_removed INTEGER,
+            document_count INTEGER,
+            reason_code TEXT,
+            reason TEXT
+        );
+        CREATE TABLE IF NOT EXISTS inbox_items (
+            document_id TEXT PRIMARY KEY,
+            department TEXT NOT NULL,
+            document_type TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            routing_reason TEXT NOT NULL,
+            model_version TEXT NOT NULL,
+            batch_id TEXT NOT NULL,
+            scanner_line TEXT NOT NULL,
+            source_file TEXT NOT NULL,
+            page_count INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            delivered_at TEXT NOT NULL,
+            processing_seconds REAL NOT NULL,
+            status TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            pdf_sha256 TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_inbox_department ON inbox_items (department, delivered_at);
+        CREATE INDEX IF NOT EXISTS ix_inbox_batch ON inbox_items (batch_id);
+        """;
+
+    private SqliteConnection Open()
+    {
+        try
+        {
+            var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 30000;");
+            return connection;
+        }
+        catch (SqliteException ex)
+        {
+            throw new TransientProcessingException($"Metadata store unavailable: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Records a received batch; a second call for the same batch keeps the first record.</summary>
+    public void RecordBatchReceived(BatchRecord batch)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            INSERT INTO batches (batch_id, scanner_line, original_sha256, file_name, media_type, size_bytes, received_at, status)
+            VALUES ($id, $line, $sha, $file, $media, $size, $at, $status)
+            ON CONFLICT (batch_id) DO NOTHING;
+            """,
+            ("$id", batch.BatchId), ("$line", batch.ScannerLine), ("$sha", batch.OriginalSha256),
+            ("$file", batch.FileName), ("$media", batch.MediaType), ("$size", batch.SizeBytes),
+            ("$at", Format(batch.ReceivedAt)), ("$status", BatchStatus.Received));
+    }
+
+    /// <summary>Stores the separation counts; pages in = pages in documents + pages removed.</summary>
+    public void RecordBatchSplit(string batchId, int pagesIn, int pagesInDocuments, int pagesRemoved, int documentCount)
+    {
+        if (pagesIn != pagesInDocuments + pagesRemoved)
+            throw new InvalidOperationException($"Batch {batchId}: page counts do not reconcile ({pagesIn} != {pagesInDocuments} + {pagesRemoved}).");
+        using var connection = Open();
+        Execute(connection, """
+            UPDATE batches SET status = $status, pages_in = $in, pages_in_documents = $docs, pages_removed = $removed,
+                document_count = $count, reason_code = NULL, reason = NULL
+            WHERE batch_id = $id;
+            """,
+            ("$id", batchId), ("$status", BatchStatus.Split), ("$in", pagesIn), ("$docs", pagesInDocuments),
+            ("$removed", pagesRemoved), ("$count", documentCount));
+    }
+
+    public void RecordBatchQuarantined(string batchId, string reasonCode, string reason)
+    {
+        using var connection = Open();
+        Execute(connection, "UPDATE batches SET status = $status, reason_code = $code, reason = $reason WHERE batch_id = $id;",
+            ("$id", batchId), ("$status", BatchStatus.Quarantined), ("$code", reasonCode), ("$reason", reason));
+    }
+
+    public BatchRecord? FindBatch(string batchId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM batches WHERE batch_id = $id;";
+        command.Parameters.AddWithValue("$id", batchId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadBatch(reader) : null;
+    }
+
+    /// <summary>Files the document in a department inbox (or verification). Idempotent: the first delivery wins.</summary>
+    public bool AddInboxItem(InboxItem item)
+    {
+        using var connection = Open();
+        return Execute(connection, """
+            INSERT INTO inbox_items (document_id, department, document_type, confidence, routing_reason, model_version,
+                batch_id, scanner_line, source_file, page_count, received_at, delivered_at, processing_seconds, status,
+                text_sha256, pdf_sha256)
+            VALUES ($id, $dept, $type, $conf, $reason, $model, $batch, $line, $file, $pages, $received, $delivered,
+                $seconds, $status, $text, $pdf)
+            ON CONFLICT (document_id) DO NOTHING;
+            """,
+            ("$id", item.DocumentId), ("$dept", item.Department), ("$type", item.DocumentType), ("$conf", item.Confidence),
+            ("$reason", item.RoutingReason), ("$model", item.ModelVersion), ("$batch", item.BatchId),
+            ("$line", item.ScannerLine), ("$file", item.SourceFile), ("$pages", item.PageCount),
+            ("$received", Format(item.ReceivedAt)), ("$delivered", Format(item.DeliveredAt)),
+            ("$seconds", item.ProcessingSeconds), ("$status", item.Status), ("$text", item.TextSha256),
+            ("$pdf", (object?)item.PdfSha256 ?? DBNull.Value)) == 1;
+    }
+
+    public IReadOnlyList<InboxItem> ListInbox(string department, int limit = 1000)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM inbox_items WHERE department = $dept ORDER BY delivered_at, document_id LIMIT $limit;";
+        command.Parameters.AddWithValue("$dept", department);
+        command.Parameters.AddWithValue("$limit", limit);
+        return ReadInbox(command);
+    }
+
+    public IReadOnlyList<InboxItem> ListInboxByBatch(string batchId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM inbox_items WHERE batch_id = $batch ORDER BY document_id;";
+        command.Parameters.AddWithValue("$batch", batchId);
+        return ReadInbox(command);
+    }
+
+    public IReadOnlyDictionary<string, int> CountInboxByDepartment()
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT department, COUNT(*) FROM inbox_items GROUP BY department ORDER BY department;";
+        using var reader = command.ExecuteReader();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt32(1);
+        return counts;
+    }
+
+    private static List<InboxItem> ReadInbox(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var items = new List<InboxItem>();
+        while (reader.Read())
+        {
+            items.Add(new InboxItem(
+                reader.GetString(reader.GetOrdinal("document_id")),
+                reader.GetString(reader.GetOrdinal("department")),
+                reader.GetString(reader.GetOrdinal("document_type")),
+                reader.GetDouble(reader.GetOrdinal("confidence")),
+                reader.GetString(reader.GetOrdinal("routing_reason")),
+                reader.GetString(reader.GetOrdinal("model_version")),
+                reader.GetString(reader.GetOrdinal("batch_id")),
+                reader.GetString(reader.GetOrdinal("scanner_line")),
+                reader.GetString(reader.GetOrdinal("source_file")),
+                reader.GetInt32(reader.GetOrdinal("page_count")),
+                Parse(reader.GetString(reader.GetOrdinal("received_at"))),
+                Parse(reader.GetString(reader.GetOrdinal("delivered_at"))),
+                reader.GetDouble(reader.GetOrdinal("processing_seconds")),
+                reader.GetString(reader.GetOrdinal("status")),
+                reader.GetString(reader.GetOrdinal("text_sha256")),
+                reader.IsDBNull(reader.GetOrdinal("pdf_sha256")) ? null : reader.GetString(reader.GetOrdinal("pdf_sha256"))));
+        }
+        return items;
+    }
+
+    private static BatchRecord ReadBatch(SqliteDataReader r)
+    {
+        int? NullableInt(string column) => r.IsDBNull(r.GetOrdinal(column)) ? null : r.GetInt32(r.GetOrdinal(column));
+        string? NullableString(string column) => r.IsDBNull(r.GetOrdinal(column)) ? null : r.GetString(r.GetOrdinal(column));
+        return new BatchRecord(
+            r.GetString(r.GetOrdinal("batch_id")), r.GetString(r.GetOrdinal("scanner_line")),
+            r.GetString(r.GetOrdinal("original_sha256")), r.GetString(r.GetOrdinal("file_name")),
+            r.GetString(r.GetOrdinal("media_type")), r.GetInt64(r.GetOrdinal("size_bytes")),
+            Parse(r.GetString(r.GetOrdinal("received_at"))), r.GetString(r.GetOrdinal("status")),
+            NullableInt("pages_in"), NullableInt("pages_in_documents"), NullableInt("pages_removed"),
+            NullableInt("document_count"), NullableString("reason_code"), NullableString("reason"));
+    }
+
+    private static int Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 10 or 13 or 14)
+        {
+            // BUSY, LOCKED, IOERR, FULL, CANTOPEN: the store may come back; the message is retried.
+            throw new TransientProcessingException($"Metadata store write failed: {ex.Message}", ex);
+        }
+    }
+
+    private static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}
