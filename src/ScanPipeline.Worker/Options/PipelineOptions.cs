@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ScanPipeline.Worker.Options;
+
+/// <summary>Section "Pipeline": which stages this process runs and where its configuration files are.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Any of ingest, split, ocr, classify, deliver; or "all".</summary>
+    [MinLength(1)]
+    public List<string> Roles { get; set; } = ["all"];
+
+    [Required]
+    public string RoutingRulesPath { get; set; } = "config/routing-rules.json";
+
+    /// <summary>Folder of model versions (models/&lt;version&gt;/ with manifest.json and model.zip).</summary>
+    [Required]
+    public string ModelsDirectory { get; set; } = "models";
+
+    /// <summary>Documents OCRed at once by this process; each uses one engine thread.</summary>
+    [Range(1, 64)]
+    public int OcrConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>Make a searchable PDF for scanned documents (Tesseract's PDF renderer).</summary>
+    public bool MakeSearchablePdf { get; set; } = true;
+}
+
+public sealed class ScannerLineOptions
+{
+    [Required, RegularExpression("^[A-Za-z0-9-]{1,32}$")]
+    public string Name { get; set; } = "";
+
+    [Required]
+    public string HotFolder { get; set; } = "";
+}
+
+/// <summary>Section "Ingest": the scanner lines and how their hot folders are watched.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    public List<ScannerLineOptions> ScannerLines { get; set; } = [];
+
+    /// <summary>A file is taken once its size and time stamp have not changed for this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan StableFor { get; set; } = TimeSpan.FromSeconds(2);
+
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Larger files are quarantined unread.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxFileBytes { get; set; } = 200L * 1024 * 1024;
+}
+
+public static class Roles
+{
+    public const string All = "all";
+    public const string Ingest = "ingest";
+    public const string Split = "split";
+    public const string Ocr = "ocr";
+    public const string Classify = "classify";
+    public const string Deliver = "deliver";
+
+    public static readonly IReadOnlyList<string> Stages = [Ingest, Split, Ocr, Classify, Deliver];
+
+    /// <summary>Expands "all" and validates names; unknown roles are a configuration error.</summary>
+    public static IReadOnlySet<string> Resolve(IEnumerable<string> configured)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in configured.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            if (raw.Equals(All, StringComparison.OrdinalIgnoreCase)) set.UnionWith(Stages);
+            else if (Stages.Contains(raw, StringComparer.OrdinalIgnoreCase)) set.Add(raw.ToLowerInvariant());
+            else throw new InvalidOperationException($"Unknown role '{raw}'. Known roles: {string.Join(", ", Stages)}, {All}.");
+        }
+        return set;
+    }
+}

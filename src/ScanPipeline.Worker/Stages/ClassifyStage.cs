@@ -1,0 +1,34 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using ScanPipeline.Core.Classification;
+using ScanPipeline.Core.Configuration;
+using ScanPipeline.Core.Messages;
+using ScanPipeline.Core.Storage;
+
+namespace ScanPipeline.Worker.Stages;
+
+/// <summary>
+/// Predicts the document type and applies the routing rules. A missing or unusable model, an unknown
+/// type or a low confidence all send the document to verification; none of them fails the message.
+/// </summary>
+public sealed class ClassifyStage(
+    IBlobStore blobs, IDocumentClassifier classifier, RoutingRules rules, IMessagePublisher publisher,
+    TimeProvider clock, ILogger<ClassifyStage> logger) : IMessageHandler<DocumentRecognized>
+{
+    public const string UnknownType = "Unbekannt";
+
+    public async Task HandleAsync(DocumentRecognized document, CancellationToken ct)
+    {
+        var text = Encoding.UTF8.GetString(await blobs.GetAsync(document.TextSha256, ct));
+        var prediction = classifier.Predict(text);
+        var (target, reason) = rules.Decide(prediction?.DocumentType, prediction?.Confidence ?? 0);
+        var routed = new DocumentRouted(document.DocumentId, document.BatchId, document.ScannerLine, document.OriginalSha256,
+            document.OriginalFileName, document.MediaType, document.PageNumbers, document.TextSha256, document.PdfSha256,
+            prediction?.DocumentType ?? UnknownType, prediction?.Confidence ?? 0, target, reason,
+            prediction?.ModelVersion ?? "none", document.MeanOcrConfidence, document.PagesFromTextLayer, document.ReceivedAt,
+            (clock.GetUtcNow() - document.ReceivedAt).TotalSeconds);
+        await publisher.PublishRoutedAsync(routed, ct);
+        logger.LogInformation("Document {Document}: {Type} ({Confidence:P0}) -> {Target} ({Reason})",
+            document.DocumentId, routed.DocumentType, routed.Confidence, target, reason);
+    }
+}

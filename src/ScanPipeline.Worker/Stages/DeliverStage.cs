@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.Extensions.Logging;
+using ScanPipeline.Core.Documents;
+using ScanPipeline.Core.Messages;
+using ScanPipeline.Core.Storage;
+using ScanPipeline.Storage;
+
+namespace ScanPipeline.Worker.Stages;
+
+/// <summary>
+/// Files a routed document in the immutable e-file store, then in its department's inbox (or the
+/// verification list). Both writes are idempotent, so a redelivery after a crash finishes the job.
+/// </summary>
+public sealed class DeliverStage(
+    IBlobStore blobs, EFileStore efiles, MetadataStore metadata, TimeProvider clock, ILogger<DeliverStage> logger)
+    : IMessageHandler<DocumentRouted>
+{
+    public async Task HandleAsync(DocumentRouted document, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!efiles.Exists(document.DocumentId))
+        {
+            var original = await blobs.GetAsync(document.OriginalSha256, ct);
+            var text = await blobs.GetAsync(document.TextSha256, ct);
+            var artifacts = new List<(string, byte[])>
+            {
+                ("original" + MediaTypes.Extension(document.MediaType), original),
+                ("text.txt", text),
+            };
+            if (document.PdfSha256 is { } pdfSha)
+                artifacts.Add(("document.pdf", pdfSha == document.OriginalSha256 ? original : await blobs.GetAsync(pdfSha, ct)));
+
+            var batch = metadata.FindBatch(document.BatchId);
+            var pagesIn = batch?.PagesIn ?? document.PageCount;
+            var pagesRemoved = batch?.PagesRemoved ?? 0;
+            var note = new TransferNote(document.ScannerLine, document.ReceivedAt, document.OriginalSha256, pagesIn,
+                document.PageCount, pagesRemoved, document.MeanOcrConfidence, document.PagesFromTextLayer,
+                Result: document.Target == Routing.VerificationTarget ? "zur Klärung" : "zugestellt");
+            var record = new EFileMetadata(document.DocumentId, document.BatchId, document.ScannerLine,
+                document.OriginalFileName, document.MediaType, document.PageCount, document.PageNumbers,
+                document.DocumentType, document.Confidence, document.Target, document.RoutingReason, document.ModelVersion,
+                document.ReceivedAt, now, Artifacts: [], note);
+            efiles.Store(record, artifacts);
+        }
+
+        var added = metadata.AddInboxItem(new InboxItem(document.DocumentId, document.Target, document.DocumentType,
+            document.Confidence, document.RoutingReason, document.ModelVersion, document.BatchId, document.ScannerLine,
+            document.OriginalFileName, document.PageCount, document.ReceivedAt, now,
+            (now - document.ReceivedAt).TotalSeconds, InboxStatus.New, document.TextSha256, document.PdfSha256));
+        logger.LogInformation("Document {Document} filed for {Target}{Again}", document.DocumentId, document.Target,
+            added ? "" : " (already filed, redelivery ignored)");
+    }
+}
+
+public static class InboxStatus
+{
+    public const string New = "neu";
+}

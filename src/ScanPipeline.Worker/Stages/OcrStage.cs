@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScanPipeline.Core.Documents;
+using ScanPipeline.Core.Messages;
+using ScanPipeline.Core.Ocr;
+using ScanPipeline.Core.Storage;
+using ScanPipeline.Worker.Options;
+
+namespace ScanPipeline.Worker.Stages;
+
+/// <summary>
+/// Recognises a document's pages (text layer where a PDF has one, Tesseract otherwise) and stores the
+/// text and the searchable PDF as blobs; the next stage gets only their hashes.
+/// </summary>
+public sealed class OcrStage(
+    IBlobStore blobs, IDocumentRecognizer recognizer, QuarantineWriter quarantine, IMessagePublisher publisher,
+    IOptions<PipelineOptions> options, ILogger<OcrStage> logger) : IMessageHandler<DocumentCaptured>
+{
+    public async Task HandleAsync(DocumentCaptured document, CancellationToken ct)
+    {
+        var original = await blobs.GetAsync(document.OriginalSha256, ct);
+        var stopwatch = Stopwatch.StartNew();
+        RecognizedDocument recognized;
+        try
+        {
+            recognized = await recognizer.RecognizeAsync(original, document.MediaType, document.PageNumbers,
+                options.Value.MakeSearchablePdf, ct);
+        }
+        catch (PermanentProcessingException error)
+        {
+            quarantine.Quarantine(original, error, document.OriginalFileName, document.ScannerLine, document.BatchId);
+            return;
+        }
+
+        var textSha = await blobs.PutAsync(Encoding.UTF8.GetBytes(recognized.FullText), ct);
+        string? pdfSha = recognized.SearchablePdf is { } pdf
+            ? await blobs.PutAsync(pdf, ct)
+            : document.MediaType == MediaTypes.Pdf ? document.OriginalSha256 : null;
+        var scanned = recognized.Pages.Where(p => !p.FromTextLayer).ToList();
+        var meanConfidence = recognized.Pages.Count == 0 ? 0 : recognized.Pages.Average(p => p.MeanConfidence);
+
+        await publisher.PublishAsync(new DocumentRecognized(document.DocumentId, document.BatchId, document.ScannerLine,
+            document.OriginalSha256, document.OriginalFileName, document.MediaType, document.PageNumbers, textSha, pdfSha,
+            meanConfidence, PagesFromTextLayer: recognized.Pages.Count - scanned.Count, document.ReceivedAt,
+            stopwatch.Elapsed.TotalSeconds), ct);
+        logger.LogInformation("Document {Document}: {Pages} pages recognised in {Seconds:F1} s ({TextLayer} from text layer)",
+            document.DocumentId, recognized.Pages.Count, stopwatch.Elapsed.TotalSeconds, recognized.Pages.Count - scanned.Count);
+    }
+}
