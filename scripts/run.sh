@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the mailroom end to end on the bundled samples: installs and starts what it needs
+# (scripts/setup.sh), builds, then feeds samples/scans through both scanner lines and prints one row per
+# document and the totals. With --watch it keeps running and watches the scanner-line hot folders instead.
+# Every other argument goes to `scanpipe run` (see `scanpipe run --help`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+export OMP_THREAD_LIMIT=1
+dotnet build src/ScanPipeline.Cli -c Release -nologo -clp:ErrorsOnly -v q
+exec dotnet src/ScanPipeline.Cli/bin/Release/net10.0/scanpipe.dll run "$@"
