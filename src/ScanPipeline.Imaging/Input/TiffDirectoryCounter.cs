@@ -1,0 +1,42 @@
+using System.Buffers.Binary;
+using ScanPipeline.Core.Documents;
+
+namespace ScanPipeline.Imaging.Input;
+
+/// <summary>
+/// Counts the pages (image file directories) of a classic TIFF by walking the IFD chain, without decoding.
+/// Bounds-checked and loop-safe: a fuzzed file whose chain points back on itself or past the end is corrupt.
+/// </summary>
+internal static class TiffDirectoryCounter
+{
+    public static int Count(ReadOnlySpan<byte> data, int maxPages)
+    {
+        if (data.Length < 8) throw Corrupt("the file is shorter than a TIFF header");
+        var littleEndian = data[0] == (byte)'I';
+        var offset = ReadUInt32(data, 4, littleEndian);
+        var seen = new HashSet<long>();
+        var count = 0;
+        while (offset != 0)
+        {
+            if (offset < 8 || offset + 2 > data.Length) throw Corrupt($"directory {count + 1} lies outside the file");
+            if (!seen.Add(offset)) throw Corrupt("the directory chain loops");
+            if (++count > maxPages)
+                throw new PermanentProcessingException(ReasonCodes.TooManyPages,
+                    $"The TIFF has more than {maxPages} pages, the limit per file.");
+            long entries = ReadUInt16(data, (int)offset, littleEndian);
+            var next = offset + 2 + entries * 12;
+            if (next + 4 > data.Length) throw Corrupt($"directory {count} is cut off");
+            offset = ReadUInt32(data, (int)next, littleEndian);
+        }
+        return count;
+    }
+
+    private static ushort ReadUInt16(ReadOnlySpan<byte> data, int at, bool littleEndian) =>
+        littleEndian ? BinaryPrimitives.ReadUInt16LittleEndian(data[at..]) : BinaryPrimitives.ReadUInt16BigEndian(data[at..]);
+
+    private static long ReadUInt32(ReadOnlySpan<byte> data, int at, bool littleEndian) =>
+        littleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(data[at..]) : BinaryPrimitives.ReadUInt32BigEndian(data[at..]);
+
+    private static PermanentProcessingException Corrupt(string why) =>
+        new(ReasonCodes.CorruptFile, $"The TIFF is damaged: {why}.");
+}
