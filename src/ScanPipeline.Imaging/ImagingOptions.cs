@@ -10,7 +10,7 @@ public sealed class ImagingOptions
     /// <summary>Debian's tessdata folder; used when <see cref="TessdataPath"/> is not set.</summary>
     public const string DefaultTessdataPath = "/usr/share/tesseract-ocr/5/tessdata";
 
-    /// <summary>Folder with the *.traineddata files and pdf.ttf. Empty: <see cref="DefaultTessdataPath"/>.</summary>
+    /// <summary>Folder with the *.traineddata files and pdf.ttf. Empty: TESSDATA_PREFIX, else <see cref="DefaultTessdataPath"/> and other usual places.</summary>
     public string? TessdataPath { get; set; }
 
     /// <summary>Tesseract languages, joined by '+'.</summary>
@@ -58,7 +58,7 @@ public sealed class ImagingOptions
     /// <summary>Keep the per-document work folders for debugging instead of deleting them.</summary>
     public bool KeepWorkFolders { get; set; }
 
-    public string ResolvedTessdataPath => string.IsNullOrWhiteSpace(TessdataPath) ? DefaultTessdataPath : TessdataPath;
+    public string ResolvedTessdataPath => Ocr.TessdataLocator.Resolve(TessdataPath);
 
     public string ResolvedWorkDirectory => string.IsNullOrWhiteSpace(WorkDirectory) ? Path.GetTempPath() : WorkDirectory;
 }
