@@ -17,6 +17,8 @@ internal static unsafe class ImageDecoder
     public static void CheckHeader(ReadOnlySpan<byte> data, long maxPixels, string what)
     {
         if (data.IsEmpty) throw new PermanentProcessingException(ReasonCodes.EmptyFile, $"{what} is empty.");
+        if ((ImageDimensions.OfPng(data) ?? ImageDimensions.OfJpeg(data)) is { } declared)
+            CheckPixels(declared.Width, declared.Height, maxPixels, what);
         fixed (byte* bytes = data)
         {
             if (Leptonica.pixReadHeaderMem(bytes, (nuint)data.Length, out _, out var width, out var height, out _, out _, out _) != 0)

@@ -9,12 +9,24 @@ namespace ScanPipeline.Imaging.Input;
 /// </summary>
 internal static class TiffDirectoryCounter
 {
-    public static int Count(ReadOnlySpan<byte> data, int maxPages)
+    public static int Count(ReadOnlySpan<byte> data, int maxPages) => Directories(data, maxPages).Count;
+
+    /// <summary>Declared width and height of every page (null where the tags are missing), in page order.</summary>
+    public static List<(long Width, long Height)?> PageSizes(ReadOnlySpan<byte> data, int maxPages)
+    {
+        var littleEndian = data[0] == (byte)'I';
+        var sizes = new List<(long Width, long Height)?>();
+        foreach (var offset in Directories(data, maxPages)) sizes.Add(ImageDimensions.OfTiffDirectory(data, offset, littleEndian));
+        return sizes;
+    }
+
+    private static List<long> Directories(ReadOnlySpan<byte> data, int maxPages)
     {
         if (data.Length < 8) throw Corrupt("the file is shorter than a TIFF header");
         var littleEndian = data[0] == (byte)'I';
         var offset = ReadUInt32(data, 4, littleEndian);
         var seen = new HashSet<long>();
+        var directories = new List<long>();
         var count = 0;
         while (offset != 0)
         {
@@ -23,12 +35,13 @@ internal static class TiffDirectoryCounter
             if (++count > maxPages)
                 throw new PermanentProcessingException(ReasonCodes.TooManyPages,
                     $"The TIFF has more than {maxPages} pages, the limit per file.");
+            directories.Add(offset);
             long entries = ReadUInt16(data, (int)offset, littleEndian);
             var next = offset + 2 + entries * 12;
             if (next + 4 > data.Length) throw Corrupt($"directory {count} is cut off");
             offset = ReadUInt32(data, (int)next, littleEndian);
         }
-        return count;
+        return directories;
     }
 
     private static ushort ReadUInt16(ReadOnlySpan<byte> data, int at, bool littleEndian) =>
