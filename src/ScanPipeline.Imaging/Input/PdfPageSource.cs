@@ -14,15 +14,19 @@ namespace ScanPipeline.Imaging.Input;
 /// </summary>
 internal sealed class PdfPageSource : IPageSource
 {
+    private readonly ReadOnlyMemory<byte> data;
     private readonly PdfDocument document;
     private readonly bool repaired;
     private readonly ImagingOptions options;
     private readonly Func<string>? materializeFile;
+    private readonly HashSet<int> pagesReadInRepairMode = [];
+    private PdfDocument? lenientDocument;
 
     /// <param name="materializeFile">Writes the PDF to the document's work folder and returns its path (for pdftoppm);
     /// null when pages are only counted.</param>
     public PdfPageSource(ReadOnlyMemory<byte> data, ImagingOptions options, Func<string>? materializeFile)
     {
+        this.data = data;
         this.options = options;
         this.materializeFile = materializeFile;
         (document, repaired) = Open(data);
@@ -42,19 +46,16 @@ internal sealed class PdfPageSource : IPageSource
 
     public int PageCount { get; }
 
-    /// <summary>True when the file could be read only in PdfPig's lenient mode.</summary>
-    public bool Repaired => repaired;
-
     public void Validate()
     {
         if (PageCount == 0) throw new PermanentProcessingException(ReasonCodes.NoPages, "The PDF has no pages.");
-        if (!repaired) return;
+        if (!repaired) return; // pages of a sound file are parsed when they are read, not to count them
         for (var number = 1; number <= PageCount; number++) RejectIfHollow(number);
     }
 
     public string? ReadTextLayer(int pageNumber) => Guard(() =>
     {
-        var page = document.GetPage(pageNumber);
+        var page = GetPage(pageNumber);
         var characters = page.Letters.Sum(l => l.Value.Count(c => !char.IsWhiteSpace(c)));
         return characters >= options.MinTextLayerCharacters ? ContentOrderTextExtractor.GetText(page) : null;
     }, $"page {pageNumber} cannot be read");
@@ -64,7 +65,7 @@ internal sealed class PdfPageSource : IPageSource
         RejectIfHollow(pageNumber);
         var (page, images) = Guard(() =>
         {
-            var p = document.GetPage(pageNumber);
+            var p = GetPage(pageNumber);
             return (p, p.GetImages().ToList());
         }, $"page {pageNumber} cannot be read");
 
@@ -79,15 +80,42 @@ internal sealed class PdfPageSource : IPageSource
         return PdfRasterizer.Rasterize(materializeFile(), pageNumber, dpi, options);
     }
 
-    public void Dispose() => document.Dispose();
+    public void Dispose()
+    {
+        document.Dispose();
+        lenientDocument?.Dispose();
+    }
 
-    /// <summary>In a repaired file, a page without text and without images is what a truncated scan turns into.</summary>
+    /// <summary>
+    /// The page as strict parsing reads it; when only its content stream is faulty (unbalanced graphics state and
+    /// the like, common in real files), the page is read again leniently and counts as repaired.
+    /// </summary>
+    private Page GetPage(int pageNumber)
+    {
+        if (repaired) return document.GetPage(pageNumber);
+        if (!pagesReadInRepairMode.Contains(pageNumber))
+        {
+            try
+            {
+                return document.GetPage(pageNumber);
+            }
+            catch (Exception error) when (IsParserFailure(error) && error is not PdfDocumentEncryptedException)
+            {
+                pagesReadInRepairMode.Add(pageNumber);
+            }
+        }
+        lenientDocument ??= PdfDocument.Open(data, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+        return lenientDocument.GetPage(pageNumber);
+    }
+
+    /// <summary>In a repaired file or page, no text and no images is what a truncated scan turns into.</summary>
     private void RejectIfHollow(int pageNumber)
     {
-        if (!repaired) return;
+        if (!repaired) _ = Guard(() => GetPage(pageNumber), $"page {pageNumber} cannot be read");
+        if (!repaired && !pagesReadInRepairMode.Contains(pageNumber)) return;
         var hollow = Guard(() =>
         {
-            var page = document.GetPage(pageNumber);
+            var page = GetPage(pageNumber);
             return page.Letters.Count == 0 && !page.GetImages().Any();
         }, $"page {pageNumber} cannot be read");
         if (hollow)
@@ -142,9 +170,11 @@ internal sealed class PdfPageSource : IPageSource
     private static PermanentProcessingException Encrypted(Exception error) =>
         new(ReasonCodes.Encrypted, "The PDF is password-protected and cannot be read.", error);
 
-    /// <summary>PdfPig signals damaged input with its own exceptions and, on hostile files, with almost any other type.</summary>
+    /// <summary>
+    /// PdfPig signals damaged input with its own exceptions and, on hostile files, with almost any other type
+    /// (InvalidCast, KeyNotFound, IndexOutOfRange, its stack-depth guard, ...): everything but our own verdicts
+    /// and cancellation is the file's fault.
+    /// </summary>
     private static bool IsParserFailure(Exception error) =>
-        error is PdfDocumentFormatException or InvalidOperationException or InvalidCastException or ArgumentException
-            or IndexOutOfRangeException or NullReferenceException or KeyNotFoundException or FormatException
-            or OverflowException or NotSupportedException or EndOfStreamException or IOException;
+        error is not (PermanentProcessingException or OperationCanceledException);
 }
