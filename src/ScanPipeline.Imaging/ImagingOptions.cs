@@ -29,9 +29,9 @@ public sealed class ImagingOptions
     [Range(1, 1_000_000_000)]
     public long MaxPixelsPerPage { get; set; } = 100_000_000;
 
-    /// <summary>Tesseract's deadline for recognising one page.</summary>
-    [Range(1, 3600)]
-    public int MaxSecondsPerPage { get; set; } = 120;
+    /// <summary>Tesseract's deadline for recognising one page (seconds; fractions allowed).</summary>
+    [Range(0.01, 3600.0)]
+    public double MaxSecondsPerPage { get; set; } = 120;
 
     /// <summary>A pdftoppm child process that takes longer for one page is killed.</summary>
     [Range(1, 3600)]

@@ -74,8 +74,11 @@ internal sealed class EnginePool : IDisposable
                     try
                     {
                         engine = createEngine();
-                        logger.LogInformation("{Thread}: Tesseract engine started (OMP thread limit {Limit})",
-                            Thread.CurrentThread.Name, OcrRuntime.OmpThreadLimit);
+                        var limit = OcrRuntime.OmpThreadLimit;
+                        logger.LogInformation("{Thread}: Tesseract engine started (OMP thread limit {Limit})", Thread.CurrentThread.Name, limit);
+                        if (limit != 1)
+                            logger.LogWarning("OpenMP runs with thread limit {Limit}, not 1: OCR will be several times slower. " +
+                                "libgomp was loaded before OMP_THREAD_LIMIT was set, or the operator set another value.", limit);
                     }
                     catch (Exception error)
                     {

@@ -131,6 +131,21 @@ public sealed class BadInputTests(RecognizerFixture fixture)
     }
 
     [RequiresTesseractFact]
+    public async Task Page_over_its_time_limit_is_stopped_by_the_tesseract_monitor_as_a_timeout()
+    {
+        // A dense 300-dpi report page needs about a second; 50 ms cannot be enough.
+        using var recognizer = RecognizerFixture.Create(new ImagingOptions { MaxSecondsPerPage = 0.05, EngineThreads = 1 });
+
+        var error = await Assert.ThrowsAsync<PermanentProcessingException>(
+            () => recognizer.RecognizeFileAsync("tesseract-testimages/8087_054.3B.tif"));
+
+        Assert.Equal(ReasonCodes.Timeout, error.ReasonCode);
+        // The engine is still usable afterwards.
+        using var generous = RecognizerFixture.Create(new ImagingOptions { EngineThreads = 1 });
+        Assert.NotEmpty((await generous.RecognizeFileAsync("tesseract-testimages/8087_054.3B.tif")).FullText.Trim());
+    }
+
+    [RequiresTesseractFact]
     public async Task Asking_for_a_page_that_does_not_exist_is_an_invalid_message()
     {
         var error = await Assert.ThrowsAsync<PermanentProcessingException>(
