@@ -9,6 +9,8 @@ namespace ScanPipeline.Imaging.Native;
 /// </summary>
 internal static partial class OmpEnvironment
 {
+    static OmpEnvironment() => NativeLibraries.EnsureResolverRegistered();
+
     public const string VariableName = "OMP_THREAD_LIMIT";
     private static readonly Lock Gate = new();
     private static bool done;

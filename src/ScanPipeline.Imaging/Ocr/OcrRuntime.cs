@@ -20,7 +20,6 @@ public static class OcrRuntime
         get
         {
             PrepareEnvironment();
-            NativeLibraries.EnsureResolverRegistered();
             return OpenMp.GetThreadLimit();
         }
     }
