@@ -1,0 +1,194 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ScanPipeline.Core.Documents;
+using ScanPipeline.Core.Ocr;
+using ScanPipeline.Imaging.Input;
+using ScanPipeline.Imaging.Native;
+
+namespace ScanPipeline.Imaging.Ocr;
+
+/// <summary>
+/// <see cref="IDocumentRecognizer"/> on in-process Tesseract. Text layers of PDFs are used as they are; every
+/// other page is OCRed on a pool of engine threads (one document at a time per engine, pages in order), and
+/// OCRed documents get a searchable PDF from Tesseract's PDF renderer. Bad input and limits end in
+/// <see cref="PermanentProcessingException"/> with a <see cref="ReasonCodes"/> constant.
+/// </summary>
+public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
+{
+    /// <summary>Confidence reported for pages read from a text layer: the text is exact, not guessed.</summary>
+    public const double TextLayerConfidence = 100;
+
+    private readonly ImagingOptions options;
+    private readonly ILogger<TesseractRecognizer> logger;
+    private readonly Lazy<EnginePool> pool;
+    private readonly string tessdataPath;
+
+    public TesseractRecognizer(IOptions<ImagingOptions> options, ILogger<TesseractRecognizer> logger)
+    {
+        this.options = options.Value;
+        this.logger = logger;
+        OcrRuntime.PrepareEnvironment();
+        tessdataPath = this.options.ResolvedTessdataPath;
+        // Threads (and their engines) start only when the first page needs OCR: a split-only or text-layer-only
+        // process never loads Tesseract.
+        pool = new Lazy<EnginePool>(() => new EnginePool(this.options.EngineThreads, CreateEngine, logger));
+    }
+
+    public int CountPages(ReadOnlyMemory<byte> original, string mediaType)
+    {
+        using var source = OpenSource(original, mediaType, work: null);
+        source.Validate();
+        return source.PageCount;
+    }
+
+    public async Task<RecognizedDocument> RecognizeAsync(ReadOnlyMemory<byte> original, string mediaType,
+        IReadOnlyList<int>? pageNumbers, bool makeSearchablePdf, CancellationToken ct)
+    {
+        // Parsing an untrusted PDF can take a while: keep it off the caller's thread.
+        var prepared = await Task.Run(() => Prepare(original, mediaType, pageNumbers), ct).ConfigureAwait(false);
+        try
+        {
+            if (prepared.TextLayers.All(t => t is not null))
+            {
+                var pages = prepared.Pages.Select((n, i) => new PageText(n, prepared.TextLayers[i]!, TextLayerConfidence, FromTextLayer: true));
+                return new RecognizedDocument(pages.ToList(), SearchablePdf: null);
+            }
+
+            var withPdf = makeSearchablePdf && options.MakeSearchablePdf;
+            return await pool.Value.RunAsync(engine => Recognize(engine, prepared, withPdf, ct), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            prepared.Dispose();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (pool.IsValueCreated) pool.Value.Dispose();
+    }
+
+    private TesseractEngine CreateEngine()
+    {
+        TessdataLocator.CheckComplete(tessdataPath, options.Languages, needPdfFont: options.MakeSearchablePdf);
+        return TesseractEngine.Create(tessdataPath, options.Languages);
+    }
+
+    private PreparedDocument Prepare(ReadOnlyMemory<byte> original, string mediaType, IReadOnlyList<int>? pageNumbers)
+    {
+        var work = new WorkFolder(options.ResolvedWorkDirectory, options.KeepWorkFolders);
+        IPageSource? source = null;
+        try
+        {
+            source = OpenSource(original, mediaType, work);
+            if (source.PageCount == 0) throw new PermanentProcessingException(ReasonCodes.NoPages, "The file has no pages.");
+            var pages = pageNumbers ?? Enumerable.Range(1, source.PageCount).ToList();
+            if (pages.Count == 0) throw new PermanentProcessingException(ReasonCodes.InvalidMessage, "No pages were asked for.");
+            var outOfRange = pages.Where(n => n < 1 || n > source.PageCount).ToList();
+            if (outOfRange.Count > 0)
+                throw new PermanentProcessingException(ReasonCodes.InvalidMessage,
+                    $"Pages {string.Join(", ", outOfRange)} do not exist; the file has {source.PageCount}.");
+            var textLayers = pages.Select(source.ReadTextLayer).ToList();
+            return new PreparedDocument(source, work, pages, textLayers);
+        }
+        catch
+        {
+            source?.Dispose();
+            work.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Runs on an engine thread: the document's pages in order, on one engine and one PDF renderer.</summary>
+    private RecognizedDocument Recognize(TesseractEngine engine, PreparedDocument document, bool withPdf, CancellationToken ct)
+    {
+        var timeLimit = TimeSpan.FromSeconds(options.MaxSecondsPerPage);
+        var results = new List<PageText>(document.Pages.Count);
+        var pdfBase = document.Work.PathOf("searchable");
+        var renderer = withPdf ? StartRenderer(pdfBase) : null;
+        try
+        {
+            for (var i = 0; i < document.Pages.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var number = document.Pages[i];
+                var textLayer = document.TextLayers[i];
+                if (textLayer is not null && renderer is null)
+                {
+                    results.Add(new PageText(number, textLayer, TextLayerConfidence, FromTextLayer: true));
+                    continue;
+                }
+
+                // A text-layer page of a partly scanned PDF is still rendered, so the searchable PDF has every page.
+                using var image = document.Source.LoadImage(number);
+                var jpegFile = renderer is not null && image.OriginalJpeg is { } jpeg
+                    ? document.Work.Write($"page-{number}.jpg", jpeg)
+                    : null;
+                var page = engine.Recognize(image, number, timeLimit, renderer, jpegFile);
+                results.Add(textLayer is not null
+                    ? new PageText(number, textLayer, TextLayerConfidence, FromTextLayer: true)
+                    : new PageText(number, page.Text, page.MeanConfidence, FromTextLayer: false));
+            }
+
+            byte[]? pdf = null;
+            if (renderer is not null)
+            {
+                if (TesseractApi.TessResultRendererEndDocument(renderer) == 0)
+                    throw new PermanentProcessingException(ReasonCodes.OcrFailed, "The searchable PDF could not be finished.");
+                renderer.Dispose(); // closes the output file
+                pdf = File.ReadAllBytes(pdfBase + ".pdf");
+            }
+            logger.LogDebug("Recognised {Pages} pages ({Ocr} OCRed, searchable PDF: {Pdf})",
+                results.Count, results.Count(p => !p.FromTextLayer), pdf is not null);
+            return new RecognizedDocument(results, pdf);
+        }
+        finally
+        {
+            renderer?.Dispose();
+        }
+    }
+
+    private TessRendererHandle StartRenderer(string outputBase)
+    {
+        var renderer = TesseractApi.TessPDFRendererCreate(outputBase, tessdataPath, textOnly: 0);
+        if (renderer.IsInvalid || TesseractApi.TessResultRendererBeginDocument(renderer, "") == 0)
+        {
+            renderer.Dispose();
+            throw new InvalidOperationException($"Tesseract's PDF renderer could not start (is pdf.ttf in '{tessdataPath}'?).");
+        }
+        return renderer;
+    }
+
+    private IPageSource OpenSource(ReadOnlyMemory<byte> original, string mediaType, WorkFolder? work)
+    {
+        if (original.IsEmpty) throw new PermanentProcessingException(ReasonCodes.EmptyFile, "The file is empty.");
+        // The content decides the format; the stated media type is only cross-checked.
+        var sniffed = MediaTypes.Sniff(original.Span[..Math.Min(original.Length, 1024)])
+            ?? throw new PermanentProcessingException(ReasonCodes.UnknownFormat, "The file is not a PDF, TIFF, PNG or JPEG.");
+        if (sniffed != mediaType)
+            logger.LogWarning("Stated media type {Stated} differs from the content ({Sniffed}); reading it as {Sniffed}", mediaType, sniffed, sniffed);
+
+        return sniffed switch
+        {
+            MediaTypes.Pdf => new PdfPageSource(original, options, work is null ? null : MaterializeOnce(work, original)),
+            MediaTypes.Tiff => new TiffPageSource(original, options),
+            _ => new SingleImagePageSource(original, sniffed, options),
+        };
+    }
+
+    private static Func<string> MaterializeOnce(WorkFolder work, ReadOnlyMemory<byte> original)
+    {
+        string? path = null;
+        return () => path ??= work.Write("original.pdf", original.Span);
+    }
+
+    private sealed record PreparedDocument(IPageSource Source, WorkFolder Work, IReadOnlyList<int> Pages, IReadOnlyList<string?> TextLayers)
+        : IDisposable
+    {
+        public void Dispose()
+        {
+            Source.Dispose();
+            Work.Dispose();
+        }
+    }
+}

@@ -1,0 +1,25 @@
+namespace ScanPipeline.IntegrationTests.Infrastructure;
+
+/// <summary>The shared real test data, read where it lies: ../shared/data from the repository root.</summary>
+public static class TestData
+{
+    private static readonly Lazy<string> Root = new(FindRoot);
+
+    public static string Path(string relative) => System.IO.Path.Combine(Root.Value, relative);
+
+    public static byte[] Read(string relative) => File.ReadAllBytes(Path(relative));
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ScanPipeline.sln")))
+            {
+                var data = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data"));
+                if (Directory.Exists(data)) return data;
+                throw new DirectoryNotFoundException($"Test data not found at {data} (expected ../shared/data beside the repository).");
+            }
+        }
+        throw new DirectoryNotFoundException("Repository root (ScanPipeline.sln) not found above " + AppContext.BaseDirectory);
+    }
+}
