@@ -1,4 +1,5 @@
 using ScanPipeline.SampleGenerator.Corpus;
+using ScanPipeline.SampleGenerator.Scans;
 
 // Usage (from the repository root):
 //   dotnet run --project samples/generator -- [corpus|scans|all] [--out samples]
@@ -12,8 +13,12 @@ switch (command)
     case "corpus":
         CorpusWriter.Write(Path.Combine(samplesDir, "training"));
         break;
+    case "scans":
+        ScanSetWriter.Write(Path.Combine(samplesDir, "scans"));
+        break;
     case "all":
         CorpusWriter.Write(Path.Combine(samplesDir, "training"));
+        ScanSetWriter.Write(Path.Combine(samplesDir, "scans"));
         break;
     default:
         Console.Error.WriteLine("usage: ScanPipeline.SampleGenerator [corpus|scans|all] [--out <samples dir>]");
