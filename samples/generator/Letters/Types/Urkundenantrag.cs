@@ -50,7 +50,7 @@ public sealed class Urkundenantrag : DocumentTemplate
                 0 => $"Antrag auf Ausstellung einer {k.Certificate}",
                 1 => $"Bestellung von {copies} {(copies == 1 ? k.Certificate : k.Certificate.Replace("urkunde", "urkunden", StringComparison.Ordinal))}",
                 2 => $"Anforderung einer {k.Certificate}",
-                _ => $"Urkundenantrag – {k.Event} {subject.LastName}",
+                _ => $"Urkundenantrag – {k.Certificate} {subject.LastName}",
             },
         };
         if (r.Chance(0.4)) content.Ref("Registernummer", $"{k.Register} {r.Between(1, 2400)}/{eventDate.Year}");
