@@ -186,9 +186,18 @@ public sealed class MessageConsumer<T>(
     private async Task RetryLaterAsync(IChannel channel, ReceivedDelivery delivery, Exception error)
     {
         var limits = options.Value;
+        var delivered = delivery.PreviousDeliveries + 1;
+        if (delivered > limits.DeliveryLimit)
+        {
+            // The last delivery the policy allows: returning it makes the broker dead-letter it, no need to wait.
+            logger.LogError(error, "{Message} {MessageId} from {Queue} failed on its last allowed delivery ({Delivery}); the broker dead-letters it to {DeadLetterQueue}: {Error}",
+                T.Name, delivery.MessageId, delivery.Queue, delivered, Topology.DeadLetterQueue(delivery.Queue), error.Message);
+            await SettleAsync(channel, delivery, ack: false);
+            return;
+        }
         var delay = RetryBackoff.For(delivery.PreviousDeliveries, limits.RetryBaseDelay, limits.RetryMaxDelay);
         logger.LogWarning(error, "{Message} {MessageId} from {Queue} failed on delivery {Delivery} of at most {MaxDeliveries}; requeued in {Delay}: {Error}",
-            T.Name, delivery.MessageId, delivery.Queue, delivery.PreviousDeliveries + 1, limits.DeliveryLimit + 1, delay, error.Message);
+            T.Name, delivery.MessageId, delivery.Queue, delivered, limits.DeliveryLimit + 1, delay, error.Message);
         try
         {
             await Task.Delay(delay, clock, _stopping);
