@@ -28,7 +28,7 @@ public sealed class BrokerPolicies(ManagementApi api, IOptions<RabbitMqOptions> 
         };
 
     /// <summary>Applies the policies to the virtual host of the configured URI.</summary>
-    public Task ApplyAsync(CancellationToken ct) => ApplyAsync(options.Value.VirtualHost, ct);
+    public Task ApplyAsync(CancellationToken ct) => ApplyAsync(options.Value.GetVirtualHost(), ct);
 
     public async Task ApplyAsync(string virtualHost, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace ScanPipeline.Messaging;
 /// credentials or an unknown virtual host end it, since waiting cannot fix those.
 /// </summary>
 public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, TimeProvider clock, ILogger<RabbitMqConnection> logger)
-    : IAsyncDisposable
+    : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(500);
     private readonly SemaphoreSlim _connectGate = new(1, 1);
@@ -137,6 +137,9 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, TimePr
             return Task.CompletedTask;
         };
     }
+
+    /// <summary>For containers disposed synchronously; the host disposes asynchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

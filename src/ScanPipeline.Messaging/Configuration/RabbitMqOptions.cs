@@ -64,7 +64,8 @@ public sealed class RabbitMqOptions : IValidatableObject
     public TimeSpan ConnectRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Virtual host named by <see cref="Uri"/> ("/" when the URI has no path).</summary>
-    public string VirtualHost => CreateConnectionFactory().VirtualHost;
+    /// <remarks>A method, not a property: validation reads every property, and a bad URI must fail as a validation error.</remarks>
+    public string GetVirtualHost() => CreateConnectionFactory().VirtualHost;
 
     /// <summary>A connection factory for <see cref="Uri"/>; recovery settings are added by the connection.</summary>
     internal ConnectionFactory CreateConnectionFactory() => new() { Uri = new Uri(Uri) };

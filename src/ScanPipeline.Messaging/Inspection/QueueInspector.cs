@@ -74,7 +74,7 @@ public sealed class QueueInspector(RabbitMqConnection connection, ManagementApi 
     /// <summary>Names of all queues in the configured virtual host, sorted.</summary>
     public async Task<IReadOnlyList<string>> ListQueuesAsync(CancellationToken ct)
     {
-        var vhost = ManagementApi.Segment(options.Value.VirtualHost);
+        var vhost = ManagementApi.Segment(options.Value.GetVirtualHost());
         var queues = await api.GetAsync<List<QueueName>>($"api/queues/{vhost}?columns=name", ct);
         return [.. queues.Select(q => q.Name).Order(StringComparer.Ordinal)];
     }

@@ -19,7 +19,7 @@ namespace ScanPipeline.Messaging;
 /// about 1 ms on loopback, far more than a mailroom's message rate needs.
 /// </remarks>
 public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<RabbitMqOptions> options, TimeProvider clock,
-    ILogger<RabbitMqPublisher> logger) : IMessagePublisher, IAsyncDisposable
+    ILogger<RabbitMqPublisher> logger) : IMessagePublisher, IAsyncDisposable, IDisposable
 {
     /// <summary>Added by the client's confirm tracking; a dead-letter copy gets a fresh one.</summary>
     private const string ClientSequenceHeader = Constants.PublishSequenceNumberHeader;
@@ -121,6 +121,9 @@ public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<Ra
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         return _channel;
     }
+
+    /// <summary>For containers disposed synchronously; the host disposes asynchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {

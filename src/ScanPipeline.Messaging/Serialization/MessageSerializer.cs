@@ -53,11 +53,11 @@ public static class MessageSerializer
         }
         if (message is null)
             throw new PermanentProcessingException(ReasonCodes.InvalidMessage, $"The body of the '{T.Name}' message is null.");
-        if (!supported.Contains(message.SchemaVersion))
-            throw Unsupported(message.SchemaVersion, supported);
         if (headerVersion is { } header && header != message.SchemaVersion)
             throw new PermanentProcessingException(ReasonCodes.InvalidMessage,
                 $"The {MessageHeaders.SchemaVersion} header says {header} but the body says {message.SchemaVersion}.");
+        if (!supported.Contains(message.SchemaVersion))
+            throw Unsupported(message.SchemaVersion, supported);
         return message;
     }
 
