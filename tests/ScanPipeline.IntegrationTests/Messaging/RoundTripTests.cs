@@ -92,6 +92,54 @@ public sealed class RoundTripTests(BrokerFixture broker, ITestOutputHelper outpu
     }
 
     [RequiresBrokerFact]
+    public async Task Concurrent_publishers_share_the_publisher_and_concurrent_handlers_share_the_consumer()
+    {
+        const int concurrency = 3;
+        var inFlight = 0;
+        var maxInFlight = 0;
+        var script = new HandlerScript<BatchReceived>
+        {
+            Behavior = async (_, _, ct) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref maxInFlight, now);
+                // Hold the slot until all slots have been busy at once; give up after a while so that a consumer
+                // without concurrency fails the assertion below instead of hanging.
+                var holding = System.Diagnostics.Stopwatch.StartNew();
+                while (Volatile.Read(ref maxInFlight) < concurrency && holding.Elapsed < TimeSpan.FromSeconds(2))
+                    await Task.Delay(10, ct);
+                Interlocked.Decrement(ref inFlight);
+            },
+        };
+        var host = await broker.StartHostAsync(output, "concurrent",
+            services => services.AddScriptedConsumer(script, [Topology.SplitQueue], concurrency));
+        var batches = Enumerable.Range(0, 60).Select(i => TestMessages.Batch($"scan-{i:D4}.tif")).ToList();
+        try
+        {
+            var publisher = host.Services.GetRequiredService<IMessagePublisher>();
+            await Task.WhenAll(batches.Select(b => Task.Run(() => publisher.PublishAsync(b, CancellationToken.None))));
+            await Eventually.UntilAsync(() => script.Calls >= batches.Count, "every batch to be handled");
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+
+        Assert.Equal(batches.Select(b => b.BatchId).Order(), script.Received.Select(b => b.BatchId).Order());
+        Assert.Equal(concurrency, maxInFlight);
+        Assert.Equal(0u, (await broker.Inspector.CountAsync(Topology.SplitQueue, CancellationToken.None))!.Ready);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+
+    [RequiresBrokerFact]
     public async Task An_unroutable_mandatory_publish_throws()
     {
         var unknownDepartment = TestMessages.Routed("99");
