@@ -69,6 +69,7 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, TimePr
             try
             {
                 var connection = await factory.CreateConnectionAsync(ct);
+                await VerifyAsync(connection, ct);
                 Observe(connection);
                 logger.LogInformation("Connected to RabbitMQ at {Endpoint} as '{Name}'", Endpoint, factory.ClientProvidedName);
                 return connection;
@@ -86,6 +87,25 @@ public sealed class RabbitMqConnection(IOptions<RabbitMqOptions> options, TimePr
                     Endpoint, Innermost(ex).Message);
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// Opens and closes one channel. The broker may refuse a connection (e.g. "vhost not found") only after the
+    /// client has returned it as open; a refused connection would otherwise sit in automatic recovery for ever.
+    /// </summary>
+    private static async Task VerifyAsync(IConnection connection, CancellationToken ct)
+    {
+        try
+        {
+            var channel = await connection.CreateChannelAsync(null, ct);
+            await channel.CloseAsync(ct);
+            await channel.DisposeAsync();
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
         }
     }
 

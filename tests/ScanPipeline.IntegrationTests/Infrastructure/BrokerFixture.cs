@@ -88,9 +88,11 @@ public sealed class BrokerFixture : IAsyncLifetime
 
     /// <summary>
     /// Starts a host like the worker's: messaging from configuration, the routing rules, and what
-    /// <paramref name="configure"/> adds (handlers, consumers). Returns once the topology is ready.
+    /// <paramref name="configure"/> adds (handlers, consumers). Returns once the topology is ready, unless
+    /// <paramref name="waitUntilReady"/> is false (for tests of a failing start).
     /// </summary>
-    public async Task<IHost> StartHostAsync(ITestOutputHelper output, string connectionName, Action<IServiceCollection> configure)
+    public async Task<IHost> StartHostAsync(ITestOutputHelper output, string connectionName, Action<IServiceCollection> configure,
+        bool waitUntilReady = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(Settings(connectionName));
@@ -103,7 +105,8 @@ public sealed class BrokerFixture : IAsyncLifetime
         configure(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
-        await host.Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        if (waitUntilReady)
+            await host.Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
         return host;
     }
 }
