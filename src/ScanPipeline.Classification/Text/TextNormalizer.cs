@@ -81,7 +81,10 @@ public static class TextNormalizer
         return !(rune.IsBmp && KeptPunctuation.Contains((char)rune.Value, StringComparison.Ordinal));
     }
 
-    /// <summary>"Bau-\nantrag" → "Bauantrag": a hyphen at the end of a line followed by a lower-case letter.</summary>
+    /// <summary>
+    /// "Bau-\nantrag" → "Bauantrag": a hyphen at the end of a line followed by a lower-case letter, except
+    /// before a conjunction, where the hyphen stands for an elided word part ("Kita-\nund Schulanmeldung").
+    /// </summary>
     private static string JoinHyphenatedLineBreaks(string text)
     {
         if (!text.Contains('\n')) return text;
@@ -96,7 +99,7 @@ public static class TextNormalizer
                 {
                     var k = j + 1;
                     while (k < text.Length && text[k] is ' ' or '\t' or '\r') k++;
-                    if (k < text.Length && char.IsLower(text[k]))
+                    if (k < text.Length && char.IsLower(text[k]) && !StartsWithConjunction(text, k))
                     {
                         i = k - 1; // continue with the first letter of the next line
                         continue;
@@ -106,5 +109,18 @@ public static class TextNormalizer
             sb.Append(text[i]);
         }
         return sb.ToString();
+    }
+
+    private static readonly string[] Conjunctions = ["und", "oder", "bzw", "sowie"];
+
+    private static bool StartsWithConjunction(string text, int start)
+    {
+        foreach (var word in Conjunctions)
+        {
+            var end = start + word.Length;
+            if (string.CompareOrdinal(text, start, word, 0, word.Length) == 0 && (end == text.Length || !char.IsLetter(text[end])))
+                return true;
+        }
+        return false;
     }
 }
