@@ -145,17 +145,23 @@ public static class ModelTrainer
         ml.Transforms.Conversion.MapValueToKey(ModelColumns.LabelKey, ModelColumns.Label,
             keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
 
-    /// <summary>Rows for ML.NET; with balancing, weight = N / (labels × examples of the label).</summary>
+    /// <summary>Rows for ML.NET, weighted by <see cref="ClassWeights"/> when balancing.</summary>
     private static IDataView ToDataView(MLContext ml, IReadOnlyList<Example> examples, bool balance)
     {
-        var counts = examples.GroupBy(e => e.Label, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var rows = examples.Select(e => new ModelInput
-        {
-            Text = e.Text,
-            Label = e.Label,
-            Weight = balance ? (float)examples.Count / (counts.Count * counts[e.Label]) : 1f,
-        }).ToList();
+        var weights = balance ? ClassWeights(examples.Select(e => e.Label)) : null;
+        var rows = examples.Select(e => new ModelInput { Text = e.Text, Label = e.Label, Weight = weights?[e.Label] ?? 1f }).ToList();
         return ml.Data.LoadFromEnumerable(rows);
+    }
+
+    /// <summary>
+    /// Example weight per label, inverse to the label's frequency: N / (labels × examples of the label).
+    /// Every label then carries the same total weight, N / labels, and the weights average to 1.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, float> ClassWeights(IEnumerable<string> labels)
+    {
+        var counts = labels.GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var total = counts.Values.Sum();
+        return counts.ToDictionary(c => c.Key, c => (float)total / (counts.Count * c.Value), StringComparer.Ordinal);
     }
 
     private static EvaluationReport ScoreValidation(IDataView scored, IReadOnlyList<Example> validation, IReadOnlyList<string> labels)

@@ -19,8 +19,8 @@ public sealed record TrainingSettings
 
     public static readonly IReadOnlyList<TrainerCandidate> DefaultCandidates =
     [
+        new LbfgsMaximumEntropyCandidate(L2Regularization: 0.001),
         new LbfgsMaximumEntropyCandidate(L2Regularization: 0.01),
-        new LbfgsMaximumEntropyCandidate(L2Regularization: 0.1),
         new SdcaMaximumEntropyCandidate(),
     ];
 
