@@ -39,24 +39,35 @@ public sealed partial class ModelRegistry
     /// Every folder whose manifest can be read and names the folder's own version, newest first.
     /// Folders being written (hidden temp folders) and folders without a readable manifest are not versions.
     /// </summary>
-    public IReadOnlyList<ModelVersionInfo> ListVersions()
+    public IReadOnlyList<ModelVersionInfo> ListVersions() => Scan().Versions;
+
+    /// <summary>Folders that look like versions (they have a manifest.json) but are not usable as one, and why.</summary>
+    public IReadOnlyList<(string Folder, string Problem)> ListProblems() => Scan().Problems;
+
+    private (List<ModelVersionInfo> Versions, List<(string Folder, string Problem)> Problems) Scan()
     {
-        if (!Directory.Exists(ModelsDirectory)) return [];
         var versions = new List<ModelVersionInfo>();
+        var problems = new List<(string, string)>();
+        if (!Directory.Exists(ModelsDirectory)) return (versions, problems);
         foreach (var dir in new DirectoryInfo(ModelsDirectory).EnumerateDirectories())
         {
             if (!IsValidVersionName(dir.Name) || dir.LinkTarget is not null) continue;
+            var manifestPath = Path.Combine(dir.FullName, ModelManifest.FileName);
+            if (!File.Exists(manifestPath)) continue;
             try
             {
-                var manifest = ModelManifest.Read(Path.Combine(dir.FullName, ModelManifest.FileName));
+                var manifest = ModelManifest.Read(manifestPath);
                 if (manifest.Version == dir.Name) versions.Add(new ModelVersionInfo(dir.Name, dir.FullName, manifest));
+                else problems.Add((dir.Name, $"its manifest names version {manifest.Version}"));
             }
-            catch (ModelLoadException)
+            catch (ModelLoadException ex)
             {
-                // Not a (complete) model version.
+                problems.Add((dir.Name, ex.Message));
             }
         }
-        return versions.OrderByDescending(v => v.Manifest.CreatedAt).ThenByDescending(v => v.Version, StringComparer.Ordinal).ToList();
+        return (
+            versions.OrderByDescending(v => v.Manifest.CreatedAt).ThenByDescending(v => v.Version, StringComparer.Ordinal).ToList(),
+            problems.OrderBy(p => p.Item1, StringComparer.Ordinal).ToList());
     }
 
     /// <summary>The pointer's version, or else the newest version; null when there is none.</summary>
@@ -84,8 +95,14 @@ public sealed partial class ModelRegistry
     /// <summary>Loads the active model; throws <see cref="ModelLoadException"/> when there is none or it is unusable.</summary>
     public TrainedModel LoadActive()
     {
-        var version = GetActiveVersion()
-                      ?? throw new ModelLoadException($"No model version in {ModelsDirectory}.");
+        var version = GetActiveVersion();
+        if (version is null)
+        {
+            var problems = ListProblems();
+            throw new ModelLoadException(problems.Count == 0
+                ? $"No model version in {ModelsDirectory}."
+                : $"No usable model version in {ModelsDirectory}: " + string.Join("; ", problems.Select(p => $"{p.Folder}: {p.Problem}")));
+        }
         return Load(version);
     }
 
