@@ -1,0 +1,31 @@
+using Microsoft.ML.Data;
+
+namespace ScanPipeline.Classification.Training;
+
+/// <summary>
+/// The model's input row. <see cref="Text"/> is already normalised (<see cref="Text.TextNormalizer"/>).
+/// The saved pipeline starts by mapping <see cref="Label"/> to a key, so prediction passes an empty label.
+/// </summary>
+internal sealed class ModelInput
+{
+    public string Text { get; set; } = "";
+    public string Label { get; set; } = "";
+    public float Weight { get; set; } = 1f;
+}
+
+internal sealed class ModelOutput
+{
+    /// <summary>Softmax probabilities of the maximum-entropy model, one per label in key order.</summary>
+    [ColumnName(ModelColumns.Score)]
+    public float[] Score { get; set; } = [];
+}
+
+internal static class ModelColumns
+{
+    public const string Text = nameof(ModelInput.Text);
+    public const string Label = nameof(ModelInput.Label);
+    public const string Weight = nameof(ModelInput.Weight);
+    public const string LabelKey = "LabelKey";
+    public const string Features = "Features";
+    public const string Score = "Score";
+}

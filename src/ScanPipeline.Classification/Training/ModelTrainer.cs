@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Transforms;
+using ScanPipeline.Classification.Data;
+using ScanPipeline.Classification.Evaluation;
+using ScanPipeline.Classification.Models;
+using ScanPipeline.Classification.Text;
+
+namespace ScanPipeline.Classification.Training;
+
+/// <summary>
+/// Trains a document-type model: normalises the texts, carves a stratified validation split out of the
+/// training data, fits every candidate trainer on the rest, picks the best macro-F1 on the split, and
+/// refits the winner on all training data. The held-out test folder is never seen here; measure it with
+/// <see cref="ModelEvaluator"/>.
+/// </summary>
+public static class ModelTrainer
+{
+    private sealed record Example(string Label, string Text);
+
+    public static TrainedModel Train(IReadOnlyList<LabeledText> examples, TrainingSettings settings, IProgress<string>? progress = null) =>
+        Train(examples, settings, progress, TimeProvider.System);
+
+    internal static TrainedModel Train(
+        IReadOnlyList<LabeledText> examples, TrainingSettings settings, IProgress<string>? progress, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+
+        var usable = new List<Example>(examples.Count);
+        foreach (var e in examples)
+        {
+            if (string.IsNullOrWhiteSpace(e.Label)) throw new ArgumentException($"Example '{e.Source}' has no label.", nameof(examples));
+            var text = TextNormalizer.Normalize(e.Text);
+            if (TextNormalizer.HasNoWords(text)) progress?.Report($"skipped {e.Source}: no words after normalisation");
+            else usable.Add(new Example(e.Label, text));
+        }
+        // A fixed order makes the model independent of the order the caller read the files in.
+        usable = usable.OrderBy(e => e.Label, StringComparer.Ordinal).ThenBy(e => e.Text, StringComparer.Ordinal).ToList();
+
+        var counts = usable.GroupBy(e => e.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        if (counts.Count < 2) throw new ArgumentException($"Training needs at least two labels; got {counts.Count}.", nameof(examples));
+        var tooSmall = counts.Where(c => c.Value < 2).Select(c => c.Key).ToList();
+        if (tooSmall.Count > 0)
+            throw new ArgumentException(
+                $"Every label needs at least two examples with text (one for validation); too few: {string.Join(", ", tooSmall)}.", nameof(examples));
+
+        var ml = new MLContext(seed: settings.Seed);
+        var (train, validation) = StratifiedSplit.Split(usable, e => e.Label, settings.ValidationFraction, settings.Seed);
+        progress?.Report($"{usable.Count} examples, {counts.Count} labels; choosing a trainer on {train.Count} / {validation.Count} (train / validation)");
+
+        var candidates = new List<(TrainerCandidate Candidate, CandidateScore Score, EvaluationReport Report)>();
+        var featurizer = LabelMapping(ml).Append(TextFeaturizer.Build(ml, settings.Featurization));
+        var stopwatch = Stopwatch.StartNew();
+        var trainData = ToDataView(ml, train, settings.BalanceClasses);
+        var featureModel = featurizer.Fit(trainData);
+        var trainFeatures = ml.Data.Cache(featureModel.Transform(trainData));
+        var validationFeatures = featureModel.Transform(ToDataView(ml, validation, balance: false));
+        progress?.Report($"featurised in {stopwatch.Elapsed.TotalSeconds:F1} s");
+
+        foreach (var candidate in settings.Candidates)
+        {
+            stopwatch.Restart();
+            var model = candidate.Create(ml).Fit(trainFeatures);
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            var report = ScoreValidation(model.Transform(validationFeatures), validation, counts.Keys.ToList());
+            var score = new CandidateScore(candidate.Name, candidate.Trainer, candidate.Parameters, report.MacroF1, report.Accuracy,
+                report.Calibration.ExpectedCalibrationError, Math.Round(seconds, 2));
+            candidates.Add((candidate, score, report));
+            progress?.Report($"{candidate.Name}: macro-F1 {report.MacroF1:F4}, accuracy {report.Accuracy:F4} ({seconds:F1} s)");
+        }
+
+        // Best macro-F1; ties go to the better accuracy, then to the earlier candidate (settings order).
+        var winner = candidates
+            .Select((c, i) => (c, i))
+            .OrderByDescending(x => x.c.Score.MacroF1).ThenByDescending(x => x.c.Score.Accuracy).ThenBy(x => x.i)
+            .First().c;
+        progress?.Report($"chosen: {winner.Candidate.Name}; refitting on all {usable.Count} examples");
+
+        var pipeline = LabelMapping(ml)
+            .Append(TextFeaturizer.Build(ml, settings.Featurization))
+            .AppendCacheCheckpoint(ml)
+            .Append(winner.Candidate.Create(ml));
+        var allData = ToDataView(ml, usable, settings.BalanceClasses);
+        var final = pipeline.Fit(allData);
+
+        var dataHash = ModelManifest.ComputeTrainingDataHash(examples);
+        var createdAt = clock.GetUtcNow();
+        var manifest = new ModelManifest
+        {
+            FormatVersion = ModelManifest.CurrentFormatVersion,
+            Version = MakeVersion(createdAt, dataHash, settings),
+            CreatedAt = createdAt,
+            MlNetVersion = MlNetVersion,
+            NormalizerVersion = TextNormalizer.Version,
+            Featurization = settings.Featurization,
+            Trainer = new TrainerSummary(winner.Candidate.Name, winner.Candidate.Trainer, winner.Candidate.Parameters),
+            Seed = settings.Seed,
+            ValidationFraction = settings.ValidationFraction,
+            BalanceClasses = settings.BalanceClasses,
+            Candidates = candidates.Select(c => c.Score).ToList(),
+            TrainingDataHash = dataHash,
+            Labels = counts.Keys.ToList(),
+            ExampleCounts = counts,
+            Validation = winner.Report,
+            ModelSha256 = "",
+        };
+        return new TrainedModel(ml, final, allData.Schema, manifest);
+    }
+
+    public static string MlNetVersion { get; } =
+        typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    /// <summary>
+    /// "2026-11-25-3f9a0c": the training date and a short hash of the data, settings and ML.NET version.
+    /// Retraining the same data with the same settings on the same day gives the same version (and,
+    /// being deterministic, the same model), which the registry refuses to store twice.
+    /// </summary>
+    private static string MakeVersion(DateTimeOffset createdAt, string dataHash, TrainingSettings settings)
+    {
+        var recipe = JsonSerializer.Serialize(new
+        {
+            dataHash,
+            settings.Seed,
+            settings.ValidationFraction,
+            settings.BalanceClasses,
+            settings.Featurization,
+            candidates = settings.Candidates.Select(c => c.Name),
+            MlNetVersion,
+            TextNormalizer.Version,
+        });
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipe)));
+        return $"{createdAt.UtcDateTime:yyyy-MM-dd}-{hash[..6]}";
+    }
+
+    private static ValueToKeyMappingEstimator LabelMapping(MLContext ml) =>
+        ml.Transforms.Conversion.MapValueToKey(ModelColumns.LabelKey, ModelColumns.Label,
+            keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
+
+    /// <summary>Rows for ML.NET, weighted by <see cref="ClassWeights"/> when balancing.</summary>
+    private static IDataView ToDataView(MLContext ml, IReadOnlyList<Example> examples, bool balance)
+    {
+        var weights = balance ? ClassWeights(examples.Select(e => e.Label)) : null;
+        var rows = examples.Select(e => new ModelInput { Text = e.Text, Label = e.Label, Weight = weights?[e.Label] ?? 1f }).ToList();
+        return ml.Data.LoadFromEnumerable(rows);
+    }
+
+    /// <summary>
+    /// Example weight per label, inverse to the label's frequency: N / (labels × examples of the label).
+    /// Every label then carries the same total weight, N / labels, and the weights average to 1.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, float> ClassWeights(IEnumerable<string> labels)
+    {
+        var counts = labels.GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var total = counts.Values.Sum();
+        return counts.ToDictionary(c => c.Key, c => (float)total / (counts.Count * c.Value), StringComparer.Ordinal);
+    }
+
+    private static EvaluationReport ScoreValidation(IDataView scored, IReadOnlyList<Example> validation, IReadOnlyList<string> labels)
+    {
+        var slotLabels = default(VBuffer<ReadOnlyMemory<char>>);
+        scored.Schema[ModelColumns.Score].GetSlotNames(ref slotLabels);
+        var names = slotLabels.DenseValues().Select(n => n.ToString()).ToArray();
+
+        var results = new List<ScoredExample>(validation.Count);
+        using var cursor = scored.GetRowCursor([scored.Schema[ModelColumns.Score]]);
+        var getScore = cursor.GetGetter<VBuffer<float>>(scored.Schema[ModelColumns.Score]);
+        var buffer = default(VBuffer<float>);
+        var row = 0;
+        while (cursor.MoveNext())
+        {
+            getScore(ref buffer);
+            var values = buffer.DenseValues().ToArray();
+            var best = Array.IndexOf(values, values.Max());
+            results.Add(new ScoredExample(validation[row].Label, names[best], values[best]));
+            row++;
+        }
+        if (row != validation.Count) throw new InvalidOperationException($"Scored {row} validation rows, expected {validation.Count}.");
+        return ModelEvaluator.Score(results, labels);
+    }
+}

@@ -1,0 +1,36 @@
+namespace ScanPipeline.Classification.Training;
+
+/// <summary>How <see cref="ModelTrainer"/> trains: featurisation, the competing trainers and the validation split.</summary>
+public sealed record TrainingSettings
+{
+    /// <summary>Seed of the validation split and of the trainers: the same data and settings give the same model.</summary>
+    public int Seed { get; init; } = 20261125;
+
+    /// <summary>Share of every label's training examples held back to choose the trainer (at least one per label).</summary>
+    public double ValidationFraction { get; init; } = 0.2;
+
+    /// <summary>Weight every example by N / (labels × examples of its label), so rare document types count as much as common ones.</summary>
+    public bool BalanceClasses { get; init; } = true;
+
+    public FeaturizationSettings Featurization { get; init; } = new();
+
+    /// <summary>The candidates, in order of preference when two score the same macro-F1.</summary>
+    public IReadOnlyList<TrainerCandidate> Candidates { get; init; } = DefaultCandidates;
+
+    public static readonly IReadOnlyList<TrainerCandidate> DefaultCandidates =
+    [
+        new LbfgsMaximumEntropyCandidate(L2Regularization: 0.001),
+        new LbfgsMaximumEntropyCandidate(L2Regularization: 0.01),
+        new SdcaMaximumEntropyCandidate(),
+    ];
+
+    public void Validate()
+    {
+        if (ValidationFraction is <= 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "must be between 0 and 1 (exclusive)");
+        if (Candidates.Count == 0) throw new ArgumentException("At least one trainer candidate is needed.", nameof(Candidates));
+        var duplicate = Candidates.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Trainer candidate '{duplicate.Key}' is listed twice.", nameof(Candidates));
+        Featurization.Validate();
+    }
+}

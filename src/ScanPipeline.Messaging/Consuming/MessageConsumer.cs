@@ -1,0 +1,226 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using ScanPipeline.Core.Documents;
+using ScanPipeline.Core.Messages;
+
+namespace ScanPipeline.Messaging;
+
+/// <summary>Which queues a consumer reads and how many deliveries it handles at once.</summary>
+public sealed record ConsumerSettings(IReadOnlyList<string> Queues, int Concurrency);
+
+/// <summary>
+/// Hosts an <see cref="IMessageHandler{T}"/> on one or more queues: one channel, manual acks, bounded
+/// prefetch, <see cref="ConsumerSettings.Concurrency"/> deliveries at once, a DI scope per delivery.
+/// <list type="bullet">
+/// <item>Handler returns → ack.</item>
+/// <item>Unreadable message (wrong type, unknown schema version, invalid JSON) or
+/// <see cref="PermanentProcessingException"/> → a copy with reason headers goes to the dead-letter exchange,
+/// confirmed, and only then is the original acked. If that publish fails, the delivery is retried instead:
+/// a failure is never acked unless it is durably dead-lettered.</item>
+/// <item>Any other exception (or the handler timeout) → back-off from x-delivery-count, then nack with
+/// requeue; the broker's delivery-limit policy dead-letters the message after the limit.</item>
+/// <item>Shutdown → handlers are cancelled, their deliveries stay unacked and the broker redelivers them.</item>
+/// </list>
+/// The channel and its consumers are recovered with the connection.
+/// </summary>
+public sealed class MessageConsumer<T>(
+    ConsumerSettings settings, RabbitMqConnection connection, RabbitMqPublisher publisher, TopologyReadiness topology,
+    IServiceScopeFactory scopes, IServiceProviderIsService registrations, IOptions<RabbitMqOptions> options,
+    TimeProvider clock, ILogger<MessageConsumer<T>> logger) : BackgroundService where T : IMessage
+{
+    private readonly InFlightDeliveries _inFlight = new();
+    private IChannel? _channel;
+    private readonly List<string> _consumerTags = [];
+    private CancellationToken _stopping = new(canceled: true);
+
+    public ConsumerSettings Settings => settings;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!registrations.IsService(typeof(IMessageHandler<T>)))
+            throw new InvalidOperationException($"No IMessageHandler<{typeof(T).Name}> is registered for queues {string.Join(", ", settings.Queues)}.");
+        _stopping = stoppingToken;
+        await topology.WaitAsync(stoppingToken);
+
+        var prefetch = (ushort)Math.Max(options.Value.Prefetch, settings.Concurrency);
+        var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false,
+                consumerDispatchConcurrency: (ushort)settings.Concurrency), stoppingToken);
+        _channel = channel;
+        await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: prefetch, global: false, stoppingToken);
+        foreach (var queue in settings.Queues)
+        {
+            var consumer = new AsyncEventingBasicConsumer(channel);
+            consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(channel, queue, delivery);
+            _consumerTags.Add(await channel.BasicConsumeAsync(queue, autoAck: false, consumer, stoppingToken));
+        }
+        logger.LogInformation("Consuming {Message} from {Queues} (concurrency {Concurrency}, prefetch {Prefetch})",
+            T.Name, string.Join(", ", settings.Queues), settings.Concurrency, prefetch);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Cancels the handlers first: their deliveries stay unacked. Then no new deliveries, wait for the
+        // handlers to return, and close the channel, which hands every unacked delivery back to the broker.
+        await base.StopAsync(cancellationToken);
+        if (_channel is not { } channel) return;
+        foreach (var tag in _consumerTags)
+        {
+            try
+            {
+                if (channel.IsOpen) await channel.BasicCancelAsync(tag, noWait: false, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogDebug(ex, "Cancelling consumer {Tag} failed", tag);
+            }
+        }
+        try
+        {
+            await _inFlight.WaitDrainedAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogWarning("{Count} {Message} handler(s) did not stop in time; closing the channel anyway", _inFlight.Count, T.Name);
+        }
+        try
+        {
+            if (channel.IsOpen) await channel.CloseAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogDebug(ex, "Closing the {Message} consumer channel failed", T.Name);
+        }
+        await channel.DisposeAsync();
+        _channel = null;
+        logger.LogInformation("Stopped consuming {Message} from {Queues}", T.Name, string.Join(", ", settings.Queues));
+    }
+
+    private async Task OnReceivedAsync(IChannel channel, string queue, BasicDeliverEventArgs args)
+    {
+        _inFlight.Enter();
+        try
+        {
+            // Arrived while stopping: leave it unacked, the broker redelivers it when the channel closes.
+            if (_stopping.IsCancellationRequested) return;
+            var delivery = new ReceivedDelivery(queue, args.Exchange, args.RoutingKey, args.DeliveryTag, args.Redelivered,
+                args.BasicProperties, args.Body);
+            await HandleAsync(channel, delivery);
+        }
+        finally
+        {
+            _inFlight.Exit();
+        }
+    }
+
+    private async Task HandleAsync(IChannel channel, ReceivedDelivery delivery)
+    {
+        var limits = options.Value;
+        try
+        {
+            if (delivery.PreviousDeliveries > limits.DeliveryLimit)
+                throw new PermanentProcessingException(ReasonCodes.DeliveryLimit,
+                    $"Delivered {delivery.PreviousDeliveries + 1} times, more than the limit of {limits.DeliveryLimit}: " +
+                    $"the '{BrokerPolicies.WorkQueuePolicyName}' policy does not seem to apply to queue '{delivery.Queue}'.");
+
+            var message = MessageSerializer.Deserialize<T>(delivery.Properties.Type,
+                HeaderValues.Find(delivery.Properties.Headers, MessageHeaders.SchemaVersion), delivery.Body.Span);
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+            timeout.CancelAfter(limits.HandlerTimeout);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var handler = scope.ServiceProvider.GetRequiredService<IMessageHandler<T>>();
+                await handler.HandleAsync(message, timeout.Token);
+            }
+            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The handler did not finish within {limits.HandlerTimeout}.", ex);
+            }
+
+            await SettleAsync(channel, delivery, ack: true);
+            logger.LogDebug("Handled {Message} {MessageId} from {Queue}", T.Name, delivery.MessageId, delivery.Queue);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            logger.LogInformation("Stopping: {Message} {MessageId} from {Queue} stays unacknowledged and will be redelivered",
+                T.Name, delivery.MessageId, delivery.Queue);
+        }
+        catch (PermanentProcessingException ex)
+        {
+            await DeadLetterAsync(channel, delivery, ex);
+        }
+        catch (Exception ex)
+        {
+            await RetryLaterAsync(channel, delivery, ex);
+        }
+    }
+
+    private async Task DeadLetterAsync(IChannel channel, ReceivedDelivery delivery, PermanentProcessingException error)
+    {
+        try
+        {
+            await publisher.PublishToDeadLetterAsync(delivery, error.ReasonCode, error.Message, _stopping);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not dead-letter {Message} {MessageId} from {Queue} ({Reason}); it stays in the queue and is retried",
+                T.Name, delivery.MessageId, delivery.Queue, error.ReasonCode);
+            await RetryLaterAsync(channel, delivery, ex);
+            return;
+        }
+        logger.LogWarning("Dead-lettered {Message} {MessageId} from {Queue} to {DeadLetterQueue}: {Reason} ({Detail})",
+            T.Name, delivery.MessageId, delivery.Queue, Topology.DeadLetterQueue(delivery.Queue), error.ReasonCode, error.Message);
+        await SettleAsync(channel, delivery, ack: true);
+    }
+
+    private async Task RetryLaterAsync(IChannel channel, ReceivedDelivery delivery, Exception error)
+    {
+        var limits = options.Value;
+        var delivered = delivery.PreviousDeliveries + 1;
+        if (delivered > limits.DeliveryLimit)
+        {
+            // The last delivery the policy allows: returning it makes the broker dead-letter it, no need to wait.
+            logger.LogError(error, "{Message} {MessageId} from {Queue} failed on its last allowed delivery ({Delivery}); the broker dead-letters it to {DeadLetterQueue}: {Error}",
+                T.Name, delivery.MessageId, delivery.Queue, delivered, Topology.DeadLetterQueue(delivery.Queue), error.Message);
+            await SettleAsync(channel, delivery, ack: false);
+            return;
+        }
+        var delay = RetryBackoff.For(delivery.PreviousDeliveries, limits.RetryBaseDelay, limits.RetryMaxDelay);
+        logger.LogWarning(error, "{Message} {MessageId} from {Queue} failed on delivery {Delivery} of at most {MaxDeliveries}; requeued in {Delay}: {Error}",
+            T.Name, delivery.MessageId, delivery.Queue, delivered, limits.DeliveryLimit + 1, delay, error.Message);
+        try
+        {
+            await Task.Delay(delay, clock, _stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        await SettleAsync(channel, delivery, ack: false);
+    }
+
+    /// <summary>Ack, or nack with requeue. If the channel is gone, the broker redelivers the message anyway.</summary>
+    private async Task SettleAsync(IChannel channel, ReceivedDelivery delivery, bool ack)
+    {
+        try
+        {
+            if (ack) await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
+            else await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("Could not {Settle} {Message} {MessageId} from {Queue} ({Error}); the broker will redeliver it",
+                ack ? "ack" : "requeue", T.Name, delivery.MessageId, delivery.Queue, ex.Message);
+        }
+    }
+}
