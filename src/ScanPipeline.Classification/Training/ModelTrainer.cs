@@ -77,10 +77,12 @@ public static class ModelTrainer
             progress?.Report($"{candidate.Name}: macro-F1 {report.MacroF1:F4}, accuracy {report.Accuracy:F4} ({seconds:F1} s)");
         }
 
-        // Best macro-F1; ties go to the better accuracy, then to the earlier candidate (settings order).
+        // Best macro-F1; ties go to the better accuracy, then to the better calibrated (lower ECE, as the
+        // confidence decides routing), then to the earlier candidate in the settings.
         var winner = candidates
             .Select((c, i) => (c, i))
-            .OrderByDescending(x => x.c.Score.MacroF1).ThenByDescending(x => x.c.Score.Accuracy).ThenBy(x => x.i)
+            .OrderByDescending(x => x.c.Score.MacroF1).ThenByDescending(x => x.c.Score.Accuracy)
+            .ThenBy(x => x.c.Score.ExpectedCalibrationError).ThenBy(x => x.i)
             .First().c;
         progress?.Report($"chosen: {winner.Candidate.Name}; refitting on all {usable.Count} examples");
 
