@@ -13,17 +13,6 @@ public sealed class PipelineOptions
 
     [Required]
     public string RoutingRulesPath { get; set; } = "config/routing-rules.json";
-
-    /// <summary>Folder of model versions (models/&lt;version&gt;/ with manifest.json and model.zip).</summary>
-    [Required]
-    public string ModelsDirectory { get; set; } = "models";
-
-    /// <summary>Documents OCRed at once by this process; each uses one engine thread.</summary>
-    [Range(1, 64)]
-    public int OcrConcurrency { get; set; } = Environment.ProcessorCount;
-
-    /// <summary>Make a searchable PDF for scanned documents (Tesseract's PDF renderer).</summary>
-    public bool MakeSearchablePdf { get; set; } = true;
 }
 
 public sealed class ScannerLineOptions
@@ -48,6 +37,10 @@ public sealed class IngestOptions
 
     [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>After a failed attempt (store or broker unavailable) a file is tried again after this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Larger files are quarantined unread.</summary>
     [Range(1, long.MaxValue)]

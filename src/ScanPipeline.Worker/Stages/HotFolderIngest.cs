@@ -83,14 +83,11 @@ public sealed class HotFolderIngest(
                 _seen.Remove(path);
                 taken++;
             }
-            catch (TransientProcessingException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _seen[path] = seen with { NextAttempt = now + TimeSpan.FromSeconds(5) };
-                logger.LogWarning("Could not take {File} yet, will retry: {Error}", Path.GetFileName(path), ex.Message);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                _seen[path] = seen with { NextAttempt = now + TimeSpan.FromSeconds(5) };
+                // Store or broker unavailable, file locked: the file stays in the hot folder and every step is
+                // repeated later; each step is idempotent, so a half-done attempt changes nothing.
+                _seen[path] = seen with { NextAttempt = now + options.Value.RetryAfter };
                 logger.LogWarning("Could not take {File} yet, will retry: {Error}", Path.GetFileName(path), ex.Message);
             }
         }

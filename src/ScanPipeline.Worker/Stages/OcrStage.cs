@@ -1,12 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Core.Ocr;
 using ScanPipeline.Core.Storage;
-using ScanPipeline.Worker.Options;
 
 namespace ScanPipeline.Worker.Stages;
 
@@ -16,7 +14,7 @@ namespace ScanPipeline.Worker.Stages;
 /// </summary>
 public sealed class OcrStage(
     IBlobStore blobs, IDocumentRecognizer recognizer, QuarantineWriter quarantine, IMessagePublisher publisher,
-    IOptions<PipelineOptions> options, ILogger<OcrStage> logger) : IMessageHandler<DocumentCaptured>
+    ILogger<OcrStage> logger) : IMessageHandler<DocumentCaptured>
 {
     public async Task HandleAsync(DocumentCaptured document, CancellationToken ct)
     {
@@ -25,8 +23,9 @@ public sealed class OcrStage(
         RecognizedDocument recognized;
         try
         {
+            // Whether a searchable PDF is made is the Imaging section's MakeSearchablePdf setting.
             recognized = await recognizer.RecognizeAsync(original, document.MediaType, document.PageNumbers,
-                options.Value.MakeSearchablePdf, ct);
+                makeSearchablePdf: true, ct);
         }
         catch (PermanentProcessingException error)
         {
