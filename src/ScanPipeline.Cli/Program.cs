@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using ScanPipeline.Cli;
 using ScanPipeline.Cli.Commands;
 
 // `scanpipe`: the mailroom's command line. Output that a mailroom user reads is German by default and

@@ -97,8 +97,12 @@ internal sealed class EnginePool : IDisposable
         }
     }
 
+    private int _disposed;
+
     public void Dispose()
     {
+        // Idempotent: the DI container disposes the recognizer once per registration that resolves it.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         queue.CompleteAdding();
         var allStopped = true;
         foreach (var thread in threads)
