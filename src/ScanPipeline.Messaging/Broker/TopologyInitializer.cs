@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 using ScanPipeline.Core.Configuration;
 
 namespace ScanPipeline.Messaging;
@@ -38,9 +39,9 @@ public sealed class TopologyInitializer(
                     connection.Endpoint, Topology.WorkQueues(departments).Count, string.Join(", ", departments));
                 return;
             }
-            catch (HttpRequestException ex) when (ex.StatusCode is null || (int)ex.StatusCode >= 500)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested && IsTransient(ex))
             {
-                logger.LogWarning("RabbitMQ management API not answering yet (attempt {Attempt}): {Error}. Retrying in {Delay}.",
+                logger.LogWarning("Messaging topology not set up yet (attempt {Attempt}): {Error}. Retrying in {Delay}.",
                     attempt, ex.Message, delay);
                 await Task.Delay(delay, clock, stoppingToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
@@ -58,4 +59,13 @@ public sealed class TopologyInitializer(
             }
         }
     }
+
+    /// <summary>The management API still starting (no answer, 5xx, timeout) or the connection lost mid-way.</summary>
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        HttpRequestException http => http.StatusCode is null || (int)http.StatusCode >= 500,
+        TaskCanceledException or TimeoutException => true,
+        AlreadyClosedException => true,
+        _ => false,
+    };
 }

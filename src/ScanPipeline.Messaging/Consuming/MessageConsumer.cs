@@ -25,13 +25,16 @@ public sealed record ConsumerSettings(IReadOnlyList<string> Queues, int Concurre
 /// requeue; the broker's delivery-limit policy dead-letters the message after the limit.</item>
 /// <item>Shutdown → handlers are cancelled, their deliveries stay unacked and the broker redelivers them.</item>
 /// </list>
-/// The channel and its consumers are recovered with the connection.
+/// The channel and its consumers are recovered with the connection. If they are lost in a way recovery does
+/// not cover (channel error, queue deleted), the consumer fails and so stops the host.
 /// </summary>
 public sealed class MessageConsumer<T>(
     ConsumerSettings settings, RabbitMqConnection connection, RabbitMqPublisher publisher, TopologyReadiness topology,
     IServiceScopeFactory scopes, IServiceProviderIsService registrations, IOptions<RabbitMqOptions> options,
     TimeProvider clock, ILogger<MessageConsumer<T>> logger) : BackgroundService where T : IMessage
 {
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan WatchGrace = TimeSpan.FromSeconds(2);
     private readonly InFlightDeliveries _inFlight = new();
     private IChannel? _channel;
     private readonly List<string> _consumerTags = [];
@@ -52,14 +55,55 @@ public sealed class MessageConsumer<T>(
                 consumerDispatchConcurrency: (ushort)settings.Concurrency), stoppingToken);
         _channel = channel;
         await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: prefetch, global: false, stoppingToken);
+        var consumers = new List<AsyncEventingBasicConsumer>();
         foreach (var queue in settings.Queues)
         {
             var consumer = new AsyncEventingBasicConsumer(channel);
             consumer.ReceivedAsync += (_, delivery) => OnReceivedAsync(channel, queue, delivery);
             _consumerTags.Add(await channel.BasicConsumeAsync(queue, autoAck: false, consumer, stoppingToken));
+            consumers.Add(consumer);
         }
         logger.LogInformation("Consuming {Message} from {Queues} (concurrency {Concurrency}, prefetch {Prefetch})",
             T.Name, string.Join(", ", settings.Queues), settings.Concurrency, prefetch);
+
+        await WatchAsync(channel, consumers, stoppingToken);
+    }
+
+    /// <summary>
+    /// Automatic recovery restores the channel and its consumers after a lost connection, but not after a
+    /// channel-level error or a consumer cancelled by the broker (its queue was deleted). Rather than sit idle
+    /// while the queue fills, the consumer then fails, which stops the host so that its supervisor restarts it.
+    /// </summary>
+    private async Task WatchAsync(IChannel channel, List<AsyncEventingBasicConsumer> consumers, CancellationToken stoppingToken)
+    {
+        var grace = TimeSpan.FromTicks(Math.Max(WatchGrace.Ticks, 3 * options.Value.RecoveryInterval.Ticks));
+        var conn = await connection.GetAsync(stoppingToken);
+        DateTimeOffset? brokenSince = null;
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(WatchInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            var channelLost = !channel.IsOpen && conn.IsOpen;
+            var consumerLost = channel.IsOpen && consumers.Any(c => !c.IsRunning);
+            if (!channelLost && !consumerLost)
+            {
+                brokenSince = null;
+                continue;
+            }
+            brokenSince ??= clock.GetUtcNow();
+            if (clock.GetUtcNow() - brokenSince < grace) continue;
+            var reason = channelLost
+                ? $"its channel was closed ({channel.CloseReason?.ReplyCode} {channel.CloseReason?.ReplyText})"
+                : $"the broker cancelled consuming from {string.Join(", ", consumers.Where(c => !c.IsRunning).Select(c => settings.Queues[consumers.IndexOf(c)]))}";
+            logger.LogCritical("The {Message} consumer stopped receiving: {Reason}. Stopping so that the host is restarted.", T.Name, reason);
+            throw new InvalidOperationException($"The {T.Name} consumer stopped receiving: {reason}.");
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

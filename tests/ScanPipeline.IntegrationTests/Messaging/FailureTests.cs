@@ -44,6 +44,13 @@ public sealed class FailureTests(BrokerFixture broker, ITestOutputHelper output)
         var body = await GetDeadLetterBodyAsync(TestMessages.IdOf(batch));
         Assert.Equal(batch, MessageSerializer.Deserialize<BatchReceived>(BatchReceived.Name, 1, body));
         await AssertWorkQueueEmptyAsync();
+
+        // What `scanpipe dlq list` shows: every dead-letter queue, with the count.
+        var deadLetterQueues = await Eventually.UntilAsync(() => broker.Inspector.CountDeadLetterQueuesAsync(CancellationToken.None),
+            queues => queues.Any(q => q.Queue == SplitDlq && q.Ready >= 1), $"{SplitDlq} to be listed with its message");
+        Assert.Equal(
+            Topology.WorkQueues(BrokerFixture.Rules.Departments.Select(d => d.Code)).Select(q => q.DeadLetterQueue).Order(),
+            deadLetterQueues.Select(q => q.Queue).Order());
     }
 
     [RequiresBrokerFact]

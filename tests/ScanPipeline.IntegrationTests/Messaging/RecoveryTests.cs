@@ -71,6 +71,79 @@ public sealed class RecoveryTests(BrokerFixture broker, ITestOutputHelper output
     }
 
     [RequiresBrokerFact]
+    public async Task A_delivery_in_flight_when_the_connection_drops_is_redelivered_and_its_late_ack_does_no_harm()
+    {
+        var recovered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var script = new HandlerScript<BatchReceived>
+        {
+            // The first call outlives its connection and returns (is acked) only after the recovery: that ack
+            // carries a delivery tag of the dead channel and must neither close the new channel nor ack another message.
+            Behavior = async (_, call, ct) =>
+            {
+                if (call == 1) await recovered.Task.WaitAsync(ct);
+            },
+        };
+        const string name = "in-flight-drop";
+        var host = await broker.StartHostAsync(output, name, services => services.AddScriptedConsumer(script, [Topology.SplitQueue]));
+        var first = TestMessages.Batch();
+        var second = TestMessages.Batch();
+        try
+        {
+            var connection = await host.Services.GetRequiredService<RabbitMqConnection>().GetAsync(CancellationToken.None);
+            connection.RecoverySucceededAsync += (_, _) => { recovered.TrySetResult(); return Task.CompletedTask; };
+            await broker.Publisher.PublishAsync(first, CancellationToken.None);
+            await Eventually.UntilAsync(() => script.Calls == 1, "the first delivery to be in flight");
+
+            var listed = await Eventually.UntilAsync(
+                () => broker.Management.ListConnectionsAsync(broker.VirtualHost, CancellationToken.None),
+                list => list.Any(c => c.ClientProvidedName?.StartsWith(name, StringComparison.Ordinal) == true),
+                "the host's connection to be listed");
+            await broker.Management.CloseConnectionAsync(
+                listed.Single(c => c.ClientProvidedName!.StartsWith(name, StringComparison.Ordinal)).Name, "test: drop while busy",
+                CancellationToken.None);
+
+            await Eventually.UntilAsync(() => script.Calls >= 2, "the interrupted message to be redelivered");
+            await broker.Publisher.PublishAsync(second, CancellationToken.None);
+            await Eventually.UntilAsync(() => script.Calls >= 3, "a later message to be handled on the recovered channel");
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+        }
+        Assert.Equal([first.BatchId, first.BatchId, second.BatchId], script.Received.Select(b => b.BatchId));
+        Assert.Equal(0u, (await broker.Inspector.CountAsync(Topology.SplitQueue, CancellationToken.None))!.Ready);
+    }
+
+    [RequiresBrokerFact]
+    public async Task A_consumer_whose_queue_is_deleted_stops_the_host_instead_of_idling()
+    {
+        const string queue = "inbox.32";
+        var script = new HandlerScript<DocumentRouted>();
+        var host = await broker.StartHostAsync(output, "queue-deleted", services => services.AddScriptedConsumer(script, [queue]));
+        try
+        {
+            var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+            await Eventually.UntilAsync(async () => (await broker.Inspector.CountAsync(queue, CancellationToken.None))!.Consumers,
+                consumers => consumers == 1, "the consumer to be registered");
+
+            await broker.Management.DeleteAsync($"api/queues/{ManagementApi.Segment(broker.VirtualHost)}/{ManagementApi.Segment(queue)}",
+                CancellationToken.None);
+
+            await stopping.Task.WaitAsync(Eventually.DefaultTimeout);
+        }
+        finally
+        {
+            await host.StopAsync();
+            host.Dispose();
+            var channel = await broker.Probe.GetRequiredService<RabbitMqConnection>().CreateChannelAsync(null, CancellationToken.None);
+            await using (channel)
+                await Topology.DeclareAsync(channel, BrokerFixture.Rules.Departments.Select(d => d.Code), CancellationToken.None);
+        }
+    }
+
+    [RequiresBrokerFact]
     public async Task A_delivery_in_flight_at_shutdown_is_redelivered_and_the_handler_sees_it_again()
     {
         var handlerCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
