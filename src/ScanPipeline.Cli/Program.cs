@@ -8,6 +8,9 @@ var language = Environment.GetEnvironmentVariable("SCANPIPE_LANGUAGE");
 CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(string.IsNullOrWhiteSpace(language) ? "de" : language);
 CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture;
 
+// Redirected output (a log file, CI) has no terminal width; Spectre would wrap tables at 80 columns.
+if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
+
 var root = new RootCommand(Texts.RootDescription)
 {
     RunCommand.Create(),

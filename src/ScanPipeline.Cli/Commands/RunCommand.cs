@@ -97,8 +97,7 @@ internal static class RunCommand
 
         var stopwatch = Stopwatch.StartNew();
         await host.StartAsync(ct);
-        var metadata = host.Services.GetRequiredService<MetadataStore>();
-        var quarantine = host.Services.GetRequiredService<QuarantineStore>();
+        var tracker = new BatchTracker(host.Services.GetRequiredService<MetadataStore>(), host.Services.GetRequiredService<QuarantineStore>());
         var rules = host.Services.GetRequiredService<Core.Configuration.RoutingRules>();
 
         // Drop the samples like a scanner does: written under a temporary name, renamed when complete.
@@ -120,7 +119,7 @@ internal static class RunCommand
         var deadline = DateTime.UtcNow + timeout;
         while (!ct.IsCancellationRequested && DateTime.UtcNow < deadline)
         {
-            var now = batches.Count(b => b.IsDone(metadata, quarantine));
+            var now = batches.Count(b => tracker.Outcome(b.Sha256).IsDone);
             if (now != done) Console.Error.WriteLine(string.Format(Texts.RunProgress, now, batches.Count, stopwatch.Elapsed.TotalSeconds));
             done = now;
             if (done == batches.Count) break;
@@ -129,7 +128,7 @@ internal static class RunCommand
         var elapsed = stopwatch.Elapsed;
         await host.StopAsync(CancellationToken.None);
 
-        PrintReport(batches, metadata, quarantine, rules, elapsed);
+        PrintReport(batches, tracker, rules, elapsed);
         if (done < batches.Count)
         {
             await Console.Error.WriteLineAsync(string.Format(Texts.RunIncomplete, batches.Count - done, timeout));
@@ -145,8 +144,8 @@ internal static class RunCommand
     private static bool IsDocumentation(FileInfo file) =>
         file.Extension.ToLowerInvariant() is ".md" or ".json" or ".txt";
 
-    private static void PrintReport(IReadOnlyList<SampleBatch> batches, MetadataStore metadata, QuarantineStore quarantine,
-        Core.Configuration.RoutingRules rules, TimeSpan elapsed)
+    private static void PrintReport(IReadOnlyList<SampleBatch> batches, BatchTracker tracker, Core.Configuration.RoutingRules rules,
+        TimeSpan elapsed)
     {
         var table = new Table().AddColumns(Texts.ColumnFile, Texts.ColumnLine, Texts.ColumnPages, Texts.ColumnDocumentType,
             Texts.ColumnDepartment, Texts.ColumnConfidence, Texts.ColumnSeconds);
@@ -157,8 +156,9 @@ internal static class RunCommand
         var perDepartment = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var batch in batches)
         {
-            var items = metadata.ListInboxByBatch(batch.BatchId);
-            var quarantineRecord = quarantine.Read(QuarantineStore.IdFor(batch.Sha256));
+            var outcome = tracker.Outcome(batch.Sha256);
+            var items = outcome.Documents;
+            var quarantineRecord = outcome.Quarantine;
             if (items.Count == 0)
             {
                 var status = quarantineRecord is not null ? $"{Texts.Quarantine}: {quarantineRecord.Message}" : Texts.NotFinished;
@@ -198,17 +198,5 @@ internal static class RunCommand
     }
 
     /// <summary>A sample file as the pipeline knows it: by its content hash, never by its name.</summary>
-    private sealed record SampleBatch(string FileName, string Line, string Sha256)
-    {
-        public string BatchId => Ids.BatchId(Sha256);
-
-        public bool IsDone(MetadataStore metadata, QuarantineStore quarantine)
-        {
-            if (quarantine.Read(QuarantineStore.IdFor(Sha256)) is not null) return true;
-            var batch = metadata.FindBatch(BatchId);
-            if (batch is null) return false;
-            if (batch.Status == BatchStatus.Quarantined) return true;
-            return batch.DocumentCount is { } count && metadata.ListInboxByBatch(BatchId).Count >= count;
-        }
-    }
+    private sealed record SampleBatch(string FileName, string Line, string Sha256);
 }

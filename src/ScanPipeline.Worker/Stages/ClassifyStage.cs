@@ -16,12 +16,17 @@ public sealed class ClassifyStage(
     TimeProvider clock, ILogger<ClassifyStage> logger) : IMessageHandler<DocumentRecognized>
 {
     public const string UnknownType = "Unbekannt";
+    public const string NoTextReason = "no-text";
 
     public async Task HandleAsync(DocumentRecognized document, CancellationToken ct)
     {
         var text = Encoding.UTF8.GetString(await blobs.GetAsync(document.TextSha256, ct));
-        var prediction = classifier.Predict(text);
-        var (target, reason) = rules.Decide(prediction?.DocumentType, prediction?.Confidence ?? 0);
+        // A page without recognised text (blank, or a photo) needs a person, whatever a model would guess.
+        var hasText = !string.IsNullOrWhiteSpace(text);
+        var prediction = hasText ? classifier.Predict(text) : null;
+        var (target, reason) = hasText
+            ? rules.Decide(prediction?.DocumentType, prediction?.Confidence ?? 0)
+            : (Routing.VerificationTarget, NoTextReason);
         var routed = new DocumentRouted(document.DocumentId, document.BatchId, document.ScannerLine, document.OriginalSha256,
             document.OriginalFileName, document.MediaType, document.PageNumbers, document.TextSha256, document.PdfSha256,
             prediction?.DocumentType ?? UnknownType, prediction?.Confidence ?? 0, target, reason,

@@ -1,3 +1,4 @@
+using ScanPipeline.IntegrationTests.Infrastructure;
 using ScanPipeline.Classification.Data;
 using ScanPipeline.Classification.Evaluation;
 using ScanPipeline.Classification.Models;
@@ -83,10 +84,7 @@ public sealed class TenKGnadEvaluationTests(ITestOutputHelper output)
 
     private static string SharedData(string name)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScanPipeline.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("Repository root (ScanPipeline.sln) not found.");
-        var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", name));
+        var path = TestData.Path(name);
         if (!Directory.Exists(path)) throw new InvalidOperationException($"Shared test data missing: {path}");
         return path;
     }

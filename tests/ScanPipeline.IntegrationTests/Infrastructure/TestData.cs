@@ -11,15 +11,8 @@ public static class TestData
 
     private static string FindRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ScanPipeline.sln")))
-            {
-                var data = System.IO.Path.GetFullPath(System.IO.Path.Combine(dir.FullName, "..", "shared", "data"));
-                if (Directory.Exists(data)) return data;
-                throw new DirectoryNotFoundException($"Test data not found at {data} (expected ../shared/data beside the repository).");
-            }
-        }
-        throw new DirectoryNotFoundException("Repository root (ScanPipeline.sln) not found above " + AppContext.BaseDirectory);
+        var data = System.IO.Path.GetFullPath(System.IO.Path.Combine(Repository.RootPath, "..", "shared", "data"));
+        if (Directory.Exists(data)) return data;
+        throw new DirectoryNotFoundException($"Test data not found at {data} (expected ../shared/data beside the repository).");
     }
 }

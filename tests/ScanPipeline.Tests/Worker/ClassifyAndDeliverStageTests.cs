@@ -94,6 +94,18 @@ public sealed class ClassifyAndDeliverStageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_document_without_text_goes_to_verification_without_asking_the_model()
+    {
+        var classifier = new FixedClassifier(Predict("Bauantrag", 0.99));
+        var stage = new ClassifyStage(_blobs, classifier, Rules, _publisher, _clock, NullLogger<ClassifyStage>.Instance);
+        await stage.HandleAsync(await RecognizedAsync(" \f \n"), default);
+        var routed = Assert.Single(_publisher.Routed);
+        Assert.Equal(Routing.VerificationTarget, routed.Target);
+        Assert.Equal(ClassifyStage.NoTextReason, routed.RoutingReason);
+        Assert.Null(classifier.LastText);
+    }
+
+    [Fact]
     public async Task Delivery_files_an_immutable_e_file_record_and_an_inbox_item_once()
     {
         var routed = await ClassifyAsync(Predict("Bauantrag", 0.93));

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ScanPipeline.Core.Documents;
+using ScanPipeline.Core.Messages;
+using ScanPipeline.IntegrationTests.Infrastructure;
+using ScanPipeline.Messaging;
+using ScanPipeline.Storage;
+using ScanPipeline.Worker.Hosting;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ScanPipeline.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The whole mailroom on real components: the shipped model, the shipped routing rules, Tesseract, a real
+/// broker (a fresh virtual host) and the stores in a temp folder. The bundled sample scans are dropped into
+/// two scanner lines' hot folders and must arrive in the expected department inboxes and the e-file store.
+/// </summary>
+public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelper output) : IClassFixture<BrokerFixture>, IDisposable
+{
+    private sealed record ExpectedScan(string File, string? DocumentType, string? Department, int Pages, bool TextLayer, string? QuarantineReason);
+
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "scanpipe-e2e", Guid.NewGuid().ToString("N"));
+
+    private static IReadOnlyList<ExpectedScan> Expected() =>
+        JsonSerializer.Deserialize<List<ExpectedScan>>(File.ReadAllText(Repository.Path("samples/scans/expected.json")),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+    private IHost BuildHost()
+    {
+        var settings = broker.Settings("e2e");
+        settings["Pipeline:RoutingRulesPath"] = Repository.Path("config/routing-rules.json");
+        settings["Classification:ModelsDirectory"] = Repository.Path("models");
+        settings["Storage:DataDirectory"] = Path.Combine(_work, "data");
+        settings["Ingest:StableFor"] = "00:00:00.300";
+        settings["Ingest:PollInterval"] = "00:00:00.100";
+        settings["Imaging:WorkDirectory"] = Path.Combine(_work, "ocr-work");
+        for (var i = 0; i < 2; i++)
+        {
+            settings[$"Ingest:ScannerLines:{i}:Name"] = $"scanstrasse-{i + 1}";
+            settings[$"Ingest:ScannerLines:{i}:HotFolder"] = HotFolder(i);
+        }
+        var builder = ScanPipelineHost.CreateBuilder(settings);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(new XunitLoggerProvider(output));
+        builder.AddScanPipeline();
+        // A developer's SCANPIPE_AMQP_URI must not pull the test out of its own virtual host.
+        builder.Services.PostConfigure<RabbitMqOptions>(o => o.Uri = broker.AmqpUri);
+        return builder.Build();
+    }
+
+    private string HotFolder(int line) => Path.Combine(_work, "hot", $"scanstrasse-{line + 1}");
+
+    [RequiresPipelineFact]
+    public async Task Sample_scans_arrive_in_the_expected_inboxes_and_in_the_e_file_store()
+    {
+        var expected = Expected();
+        Directory.CreateDirectory(Path.Combine(_work, "ocr-work"));
+        using var host = BuildHost();
+        await host.StartAsync();
+        await host.Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Dropped as a scanner does: written under a temporary name, renamed once complete.
+        var shaOf = new Dictionary<string, string>();
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var bytes = File.ReadAllBytes(Repository.Path("samples/scans/" + expected[i].File));
+            shaOf[expected[i].File] = Ids.Sha256Hex(bytes);
+            var folder = HotFolder(i % 2);
+            Directory.CreateDirectory(folder);
+            File.WriteAllBytes(Path.Combine(folder, expected[i].File + ".part"), bytes);
+            File.Move(Path.Combine(folder, expected[i].File + ".part"), Path.Combine(folder, expected[i].File));
+        }
+
+        var tracker = new BatchTracker(host.Services.GetRequiredService<MetadataStore>(), host.Services.GetRequiredService<QuarantineStore>());
+        await Eventually.UntilAsync(() => Task.FromResult(expected.Count(e => tracker.Outcome(shaOf[e.File]).IsDone)),
+            done => done == expected.Count, "every sample to be filed or quarantined", TimeSpan.FromMinutes(5));
+
+        var metadata = host.Services.GetRequiredService<MetadataStore>();
+        var efiles = host.Services.GetRequiredService<EFileStore>();
+        var blobs = host.Services.GetRequiredService<Core.Storage.IBlobStore>();
+        foreach (var scan in expected)
+        {
+            var outcome = tracker.Outcome(shaOf[scan.File]);
+            Assert.True(blobs.Exists(shaOf[scan.File]), $"{scan.File}: original not in the blob store");
+            if (scan.QuarantineReason is not null)
+            {
+                Assert.Empty(outcome.Documents);
+                Assert.NotNull(outcome.Quarantine);
+                Assert.Equal(scan.QuarantineReason, outcome.Quarantine!.ReasonCode);
+                continue;
+            }
+            var document = Assert.Single(outcome.Documents);
+            Assert.True(scan.Department == document.Department,
+                $"{scan.File}: expected {scan.DocumentType} → {scan.Department}, got {document.DocumentType} → {document.Department} ({document.Confidence:P1})");
+            Assert.Equal(scan.DocumentType, document.DocumentType);
+            Assert.Equal(scan.Pages, document.PageCount);
+
+            // Counts reconcile per batch: pages scanned = pages in documents + pages removed.
+            var batch = outcome.Batch!;
+            Assert.Equal(scan.Pages, batch.PagesIn);
+            Assert.Equal(batch.PagesIn, batch.PagesInDocuments + batch.PagesRemoved);
+
+            // The e-file record: complete, every artifact matching its recorded hash.
+            var record = efiles.ReadMetadata(document.DocumentId);
+            Assert.NotNull(record);
+            Assert.Empty(efiles.Verify(document.DocumentId));
+            var original = record!.Artifacts.Single(a => a.FileName.StartsWith("original.", StringComparison.Ordinal));
+            Assert.Equal(shaOf[scan.File], original.Sha256);
+            Assert.Contains(record.Artifacts, a => a.FileName == "document.pdf");
+            var text = File.ReadAllText(Path.Combine(efiles.PathFor(document.DocumentId), "text.txt"));
+            Assert.True(text.Split([' ', '\n', '\f'], StringSplitOptions.RemoveEmptyEntries).Length > 40, $"{scan.File}: too little text");
+            Assert.Equal(scan.TextLayer ? scan.Pages : 0, record.TransferNote.PagesFromTextLayer);
+            Assert.Equal(scan.Department, record.Target);
+        }
+
+        // Per department exactly as many documents as expected, and nothing left behind anywhere.
+        var expectedCounts = expected.Where(e => e.Department is not null).GroupBy(e => e.Department!)
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expectedCounts.OrderBy(p => p.Key), metadata.CountInboxByDepartment().OrderBy(p => p.Key));
+        Assert.Equal(expectedCounts.Values.Sum(), efiles.ListDocumentIds().Count());
+        Assert.Empty(Directory.EnumerateFiles(HotFolder(0)).Concat(Directory.EnumerateFiles(HotFolder(1))));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_work, "ocr-work")));
+
+        // Every work queue drained, every dead-letter queue empty (after stopping, nothing is held unacked).
+        await host.StopAsync();
+        var rules = host.Services.GetRequiredService<Core.Configuration.RoutingRules>();
+        foreach (var queue in Topology.WorkQueues(rules.Departments.Select(d => d.Code)))
+        {
+            var count = await broker.Inspector.CountAsync(queue.Name, CancellationToken.None);
+            Assert.True(count?.Ready == 0, $"queue {queue.Name} holds {count?.Ready} messages");
+            var dead = await broker.Inspector.CountAsync(Topology.DeadLetterQueue(queue.Name), CancellationToken.None);
+            Assert.True(dead?.Ready == 0, $"dead-letter queue of {queue.Name} holds {dead?.Ready} messages");
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
+    }
+}
