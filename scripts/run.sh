@@ -5,7 +5,8 @@
 # Every other argument goes to `scanpipe run` (see `scanpipe run --help`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source scripts/setup.sh
+# Set-up and build report on stderr; stdout carries the table.
+source scripts/setup.sh >&2
 export OMP_THREAD_LIMIT=1
-dotnet build src/ScanPipeline.Cli -c Release -nologo -clp:ErrorsOnly -v q
+dotnet build src/ScanPipeline.Cli -c Release -nologo -clp:ErrorsOnly -v q >&2
 exec dotnet src/ScanPipeline.Cli/bin/Release/net10.0/scanpipe.dll run "$@"

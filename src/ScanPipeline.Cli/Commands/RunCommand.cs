@@ -161,9 +161,10 @@ internal static class RunCommand
             var quarantineRecord = outcome.Quarantine;
             if (items.Count == 0)
             {
-                var status = quarantineRecord is not null ? $"{Texts.Quarantine}: {quarantineRecord.Message}" : Texts.NotFinished;
                 if (quarantineRecord is not null) quarantined++; else pending++;
-                table.AddRow(Markup.Escape(batch.FileName), batch.Line, "-", "-", $"[red]{Markup.Escape(status)}[/]", "-", "-");
+                table.AddRow(Markup.Escape(batch.FileName), batch.Line, "-",
+                    Markup.Escape(quarantineRecord?.Message ?? "-"),
+                    $"[red]{Markup.Escape(quarantineRecord is not null ? Texts.Quarantine : Texts.NotFinished)}[/]", "-", "-");
                 continue;
             }
             foreach (var item in items)
