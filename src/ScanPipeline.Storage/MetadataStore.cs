@@ -115,7 +115,10 @@ public sealed class MetadataStore
             ("$at", Format(batch.ReceivedAt)), ("$status", BatchStatus.Received));
     }
 
-    /// <summary>Stores the separation counts; pages in = pages in documents + pages removed.</summary>
+    /// <summary>
+    /// Stores the separation counts; pages in = pages in documents + pages removed. A late redelivery of the
+    /// batch never hides a quarantine that a later stage recorded.
+    /// </summary>
     public void RecordBatchSplit(string batchId, int pagesIn, int pagesInDocuments, int pagesRemoved, int documentCount)
     {
         if (pagesIn != pagesInDocuments + pagesRemoved)
@@ -124,9 +127,9 @@ public sealed class MetadataStore
         Execute(connection, """
             UPDATE batches SET status = $status, pages_in = $in, pages_in_documents = $docs, pages_removed = $removed,
                 document_count = $count, reason_code = NULL, reason = NULL
-            WHERE batch_id = $id;
+            WHERE batch_id = $id AND status <> $quarantined;
             """,
-            ("$id", batchId), ("$status", BatchStatus.Split), ("$in", pagesIn), ("$docs", pagesInDocuments),
+            ("$id", batchId), ("$status", BatchStatus.Split), ("$quarantined", BatchStatus.Quarantined), ("$in", pagesIn), ("$docs", pagesInDocuments),
             ("$removed", pagesRemoved), ("$count", documentCount));
     }
 
