@@ -5,15 +5,7 @@ namespace ScanPipeline.Tests.Classification;
 /// <summary>Paths to the shared real test data (../shared/data from the repository root) and small corpora cut from it.</summary>
 internal static class ClassificationTestData
 {
-    public static string SharedData(params string[] parts)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScanPipeline.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException($"Repository root (ScanPipeline.sln) not found above {AppContext.BaseDirectory}.");
-        var path = Path.GetFullPath(Path.Combine([dir.FullName, "..", "shared", "data", .. parts]));
-        if (!Path.Exists(path)) throw new InvalidOperationException($"Shared test data missing: {path}");
-        return path;
-    }
+    public static string SharedData(params string[] parts) => Infrastructure.Repository.SharedData(parts);
 
     /// <summary>No extractor is needed for .txt corpora; being asked for one is a bug.</summary>
     public static Task<string> NoExtraction(string path, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using ScanPipeline.Tests.Infrastructure;
 using System.Text;
 using ScanPipeline.Classification.Data;
 using Xunit;

@@ -1,3 +1,4 @@
+using ScanPipeline.Tests.Infrastructure;
 using System.Text.Json;
 using ScanPipeline.Classification.Models;
 using Xunit;

@@ -1,3 +1,4 @@
+using ScanPipeline.Tests.Infrastructure;
 using ScanPipeline.Classification.Data;
 using ScanPipeline.Classification.Models;
 using ScanPipeline.Classification.Training;

@@ -6,17 +6,10 @@ namespace ScanPipeline.Tests.Core;
 
 public sealed class RoutingRulesTests
 {
-    private static string RepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ScanPipeline.sln"))) return Path.Combine(dir.FullName, relative);
-        throw new InvalidOperationException("Repository root not found");
-    }
-
     [Fact]
     public void The_shipped_routing_rules_load_and_route_every_type_to_a_known_department()
     {
-        var rules = RoutingRules.Load(RepositoryFile("config/routing-rules.json"));
+        var rules = RoutingRules.Load(Repository.Path("config/routing-rules.json"));
         Assert.True(rules.Rules.Count >= 10);
         Assert.All(rules.Rules, r => Assert.Contains(rules.Departments, d => d.Code == r.Department));
         Assert.Equal(("63", "rule"), rules.Decide("Bauantrag", 0.9));

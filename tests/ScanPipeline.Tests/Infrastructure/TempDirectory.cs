@@ -7,6 +7,8 @@ public sealed class TempDirectory : IDisposable
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scanpipe-tests", Guid.NewGuid().ToString("N"));
 
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
     public string Sub(string name)
     {
         var path = System.IO.Path.Combine(Path, name);
