@@ -7,9 +7,11 @@ public sealed class PipelineOptions
 {
     public const string Section = "Pipeline";
 
-    /// <summary>Any of ingest, split, ocr, classify, deliver; or "all".</summary>
-    [MinLength(1)]
-    public List<string> Roles { get; set; } = ["all"];
+    /// <summary>
+    /// Any of ingest, split, ocr, classify, deliver, or "all"; empty means all. (No default list here: the
+    /// configuration binder appends to an initialised list, so a configured "ocr" would become "all, ocr".)
+    /// </summary>
+    public List<string> Roles { get; set; } = [];
 
     [Required]
     public string RoutingRulesPath { get; set; } = "config/routing-rules.json";
@@ -58,10 +60,11 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> Stages = [Ingest, Split, Ocr, Classify, Deliver];
 
-    /// <summary>Expands "all" and validates names; unknown roles are a configuration error.</summary>
+    /// <summary>Expands "all" (or nothing configured) and validates names; unknown roles are a configuration error.</summary>
     public static IReadOnlySet<string> Resolve(IEnumerable<string> configured)
     {
         var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (!configured.Any(r => !string.IsNullOrWhiteSpace(r))) configured = [All];
         foreach (var raw in configured.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             if (raw.Equals(All, StringComparison.OrdinalIgnoreCase)) set.UnionWith(Stages);

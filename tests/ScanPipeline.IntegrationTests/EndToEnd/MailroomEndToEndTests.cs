@@ -28,9 +28,10 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
         JsonSerializer.Deserialize<List<ExpectedScan>>(File.ReadAllText(Repository.Path("samples/scans/expected.json")),
             new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
-    private IHost BuildHost()
+    private IHost BuildHost(string roles = "all")
     {
-        var settings = broker.Settings("e2e");
+        var settings = broker.Settings("e2e-" + roles.Replace(',', '-'));
+        settings["Pipeline:Roles:0"] = roles;
         settings["Pipeline:RoutingRulesPath"] = Repository.Path("config/routing-rules.json");
         settings["Classification:ModelsDirectory"] = Repository.Path("models");
         settings["Storage:DataDirectory"] = Path.Combine(_work, "data");
@@ -134,6 +135,41 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
             var dead = await broker.Inspector.CountAsync(Topology.DeadLetterQueue(queue.Name), CancellationToken.None);
             Assert.True(dead?.Ready == 0, $"dead-letter queue of {queue.Name} holds {dead?.Ready} messages");
         }
+    }
+
+    [RequiresPipelineFact]
+    public async Task Processes_with_different_roles_share_the_work_and_each_runs_only_its_stages()
+    {
+        var samples = new[] { "03-bewerbung-g4.tif", "12-gewerbeanmeldung-digital.pdf", "20-kitaanmeldung-gray.jpg" };
+        var expected = Expected().Where(e => samples.Contains(e.File)).ToList();
+        Directory.CreateDirectory(Path.Combine(_work, "ocr-work"));
+        using var front = BuildHost("ingest,split,deliver");
+        await front.StartAsync();
+        await front.Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        Directory.CreateDirectory(HotFolder(0));
+        foreach (var file in samples)
+        {
+            File.Copy(Repository.Path("samples/scans/" + file), Path.Combine(HotFolder(0), file + ".part"));
+            File.Move(Path.Combine(HotFolder(0), file + ".part"), Path.Combine(HotFolder(0), file));
+        }
+
+        // Without an OCR process the captured documents wait in the OCR queue: the front process runs no OCR.
+        await Eventually.UntilAsync(async () => (await broker.Inspector.CountAsync(Topology.OcrQueue, CancellationToken.None))?.Ready ?? 0,
+            ready => ready == samples.Length, "the documents to wait in the OCR queue");
+        var tracker = new BatchTracker(front.Services.GetRequiredService<MetadataStore>(), front.Services.GetRequiredService<QuarantineStore>());
+        Assert.All(expected, e => Assert.False(tracker.Outcome(Ids.Sha256Hex(File.ReadAllBytes(Repository.Path("samples/scans/" + e.File)))).IsDone));
+
+        // A second process with the OCR and classify roles picks them up; the front process delivers.
+        using var back = BuildHost("ocr,classify");
+        await back.StartAsync();
+        foreach (var scan in expected)
+        {
+            var sha = Ids.Sha256Hex(File.ReadAllBytes(Repository.Path("samples/scans/" + scan.File)));
+            await Eventually.UntilAsync(() => tracker.Outcome(sha).IsDone, $"{scan.File} to be filed", TimeSpan.FromMinutes(3));
+            Assert.Equal(scan.Department, Assert.Single(tracker.Outcome(sha).Documents).Department);
+        }
+        await back.StopAsync();
+        await front.StopAsync();
     }
 
     public void Dispose()

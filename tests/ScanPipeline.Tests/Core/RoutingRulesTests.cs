@@ -37,6 +37,7 @@ public sealed class RoutingRulesTests
     public void Roles_expand_all_and_refuse_unknown_names()
     {
         Assert.Equal(Roles.Stages.Order(), Roles.Resolve(["all"]).Order());
+        Assert.Equal(Roles.Stages.Order(), Roles.Resolve([]).Order());
         Assert.Equal(["classify", "ocr"], Roles.Resolve(["ocr, Classify"]).Order());
         Assert.Throws<InvalidOperationException>(() => Roles.Resolve(["scan"]));
     }
