@@ -111,7 +111,7 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal("Bauantrag", item.GetProperty("documentType").GetString());
 
         var table = await ScanpipeProcess.RunAsync(environment, "inbox", "list", "--department", "63");
-        Assert.Contains("Postkorb 63 Bauordnungsamt: 1 Dokumente", table.Stdout);
+        Assert.Contains("Postkorb 63 Bauordnungsamt: 1 Dokument(e)", table.Stdout);
 
         var unknown = await ScanpipeProcess.RunAsync(environment, "inbox", "list", "--department", "99");
         Assert.Equal(2, unknown.ExitCode);
