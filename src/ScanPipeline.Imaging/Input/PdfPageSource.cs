@@ -60,6 +60,10 @@ internal sealed class PdfPageSource : IPageSource
         return characters >= options.MinTextLayerCharacters ? ContentOrderTextExtractor.GetText(page) : null;
     }, $"page {pageNumber} cannot be read");
 
+    /// <summary>Whether the page carries any image (page analysis reads barcodes only from images of text-layer pages).</summary>
+    public bool HasImages(int pageNumber) =>
+        Guard(() => GetPage(pageNumber).GetImages().Any(), $"page {pageNumber} cannot be read");
+
     public PageImage LoadImage(int pageNumber)
     {
         RejectIfHollow(pageNumber);
