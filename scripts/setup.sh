@@ -10,7 +10,7 @@ say() { printf '[setup] %s\n' "$*"; }
 APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-deu tesseract-ocr-eng tesseract-ocr-osd
   libtesseract5 liblept5 libgomp1
-  poppler-utils
+  poppler-utils libzbar0
   rabbitmq-server
   curl ca-certificates
 )

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ScanPipeline.Core.Documents;
+using ScanPipeline.Core.Separation;
 
 namespace ScanPipeline.Storage;
 
@@ -15,6 +16,20 @@ public sealed record InboxItem(
     string ModelVersion, string BatchId, string ScannerLine, string SourceFile, int PageCount,
     DateTimeOffset ReceivedAt, DateTimeOffset DeliveredAt, double ProcessingSeconds, string Status,
     string TextSha256, string? PdfSha256);
+
+/// <summary>A document cut out of a batch: its position, its deterministic id and the batch pages it holds.</summary>
+public sealed record SeparatedDocument(int DocumentIndex, string DocumentId, IReadOnlyList<int> Pages);
+
+/// <summary>
+/// A batch's separation record: the rule applied, the documents with their pages, and every removed page with
+/// its reason. Pages in = pages in documents + pages removed, and every page 1..N is in exactly one place.
+/// </summary>
+public sealed record SeparationRecord(
+    string BatchId, string Rule, int PagesIn, IReadOnlyList<SeparatedDocument> Documents, IReadOnlyList<RemovedPage> Removed)
+{
+    public int PagesInDocuments => Documents.Sum(d => d.Pages.Count);
+    public int PagesRemoved => Removed.Count;
+}
 
 public static class BatchStatus
 {
@@ -82,6 +97,26 @@ public sealed class MetadataStore
             text_sha256 TEXT NOT NULL,
             pdf_sha256 TEXT
         );
+        CREATE TABLE IF NOT EXISTS batch_separations (
+            batch_id TEXT PRIMARY KEY,
+            rule TEXT NOT NULL,
+            pages_in INTEGER NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS batch_documents (
+            batch_id TEXT NOT NULL,
+            document_index INTEGER NOT NULL,
+            document_id TEXT NOT NULL,
+            pages TEXT NOT NULL,
+            PRIMARY KEY (batch_id, document_index)
+        );
+        CREATE TABLE IF NOT EXISTS batch_removed_pages (
+            batch_id TEXT NOT NULL,
+            page_number INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            detail TEXT,
+            PRIMARY KEY (batch_id, page_number)
+        );
         CREATE INDEX IF NOT EXISTS ix_inbox_department ON inbox_items (department, delivered_at);
         CREATE INDEX IF NOT EXISTS ix_inbox_batch ON inbox_items (batch_id);
         """;
@@ -131,6 +166,116 @@ public sealed class MetadataStore
             """,
             ("$id", batchId), ("$status", BatchStatus.Split), ("$quarantined", BatchStatus.Quarantined), ("$in", pagesIn), ("$docs", pagesInDocuments),
             ("$removed", pagesRemoved), ("$count", documentCount));
+    }
+
+    /// <summary>
+    /// Stores a batch's separation record and its counts in one transaction. The record is immutable by batch id:
+    /// when one is already stored (a redelivery, or a competing worker was first), nothing is written and the stored
+    /// record is returned, so the caller publishes exactly the documents recorded the first time.
+    /// </summary>
+    public SeparationRecord RecordSeparation(SeparationRecord record)
+    {
+        CheckReconciles(record);
+        using var connection = Open();
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            if (ReadSeparation(connection, transaction, record.BatchId) is { } stored) return stored;
+            Write(connection, transaction, """
+                INSERT INTO batch_separations (batch_id, rule, pages_in, recorded_at) VALUES ($id, $rule, $in, $at);
+                """, ("$id", record.BatchId), ("$rule", record.Rule), ("$in", record.PagesIn), ("$at", Format(DateTimeOffset.UtcNow)));
+            foreach (var document in record.Documents)
+                Write(connection, transaction, """
+                    INSERT INTO batch_documents (batch_id, document_index, document_id, pages) VALUES ($id, $index, $doc, $pages);
+                    """, ("$id", record.BatchId), ("$index", document.DocumentIndex), ("$doc", document.DocumentId),
+                    ("$pages", string.Join(',', document.Pages)));
+            foreach (var page in record.Removed)
+                Write(connection, transaction, """
+                    INSERT INTO batch_removed_pages (batch_id, page_number, reason, detail) VALUES ($id, $page, $reason, $detail);
+                    """, ("$id", record.BatchId), ("$page", page.PageNumber), ("$reason", page.Reason), ("$detail", (object?)page.Detail ?? DBNull.Value));
+            Write(connection, transaction, """
+                UPDATE batches SET status = $status, pages_in = $in, pages_in_documents = $docs, pages_removed = $removed,
+                    document_count = $count, reason_code = NULL, reason = NULL
+                WHERE batch_id = $id AND status <> $quarantined;
+                """,
+                ("$id", record.BatchId), ("$status", BatchStatus.Split), ("$quarantined", BatchStatus.Quarantined),
+                ("$in", record.PagesIn), ("$docs", record.PagesInDocuments), ("$removed", record.PagesRemoved),
+                ("$count", record.Documents.Count));
+            transaction.Commit();
+            return record;
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 10 or 13 or 14)
+        {
+            throw new TransientProcessingException($"Metadata store write failed: {ex.Message}", ex);
+        }
+    }
+
+    public SeparationRecord? FindSeparation(string batchId)
+    {
+        using var connection = Open();
+        return ReadSeparation(connection, null, batchId);
+    }
+
+    /// <summary>Every page 1..N in exactly one place (a document or the removed list), and documents numbered 0..k-1.</summary>
+    private static void CheckReconciles(SeparationRecord record)
+    {
+        if (record.PagesIn != record.PagesInDocuments + record.PagesRemoved)
+            throw new InvalidOperationException(
+                $"Batch {record.BatchId}: page counts do not reconcile ({record.PagesIn} != {record.PagesInDocuments} + {record.PagesRemoved}).");
+        var placed = record.Documents.SelectMany(d => d.Pages).Concat(record.Removed.Select(r => r.PageNumber)).Order().ToList();
+        if (!placed.SequenceEqual(Enumerable.Range(1, record.PagesIn)))
+            throw new InvalidOperationException($"Batch {record.BatchId}: every page 1..{record.PagesIn} must be in exactly one document or removed.");
+        if (!record.Documents.Select(d => d.DocumentIndex).SequenceEqual(Enumerable.Range(0, record.Documents.Count)))
+            throw new InvalidOperationException($"Batch {record.BatchId}: documents must be numbered 0..{record.Documents.Count - 1} in order.");
+        if (record.Documents.Any(d => d.Pages.Count == 0))
+            throw new InvalidOperationException($"Batch {record.BatchId}: a document without pages.");
+    }
+
+    private static SeparationRecord? ReadSeparation(SqliteConnection connection, SqliteTransaction? transaction, string batchId)
+    {
+        SqliteCommand Command(string sql)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$id", batchId);
+            return command;
+        }
+
+        string rule;
+        int pagesIn;
+        using (var header = Command("SELECT rule, pages_in FROM batch_separations WHERE batch_id = $id;"))
+        using (var reader = header.ExecuteReader())
+        {
+            if (!reader.Read()) return null;
+            rule = reader.GetString(0);
+            pagesIn = reader.GetInt32(1);
+        }
+        var documents = new List<SeparatedDocument>();
+        using (var command = Command("SELECT document_index, document_id, pages FROM batch_documents WHERE batch_id = $id ORDER BY document_index;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                documents.Add(new SeparatedDocument(reader.GetInt32(0), reader.GetString(1),
+                    reader.GetString(2).Split(',').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToList()));
+        }
+        var removed = new List<RemovedPage>();
+        using (var command = Command("SELECT page_number, reason, detail FROM batch_removed_pages WHERE batch_id = $id ORDER BY page_number;"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                removed.Add(new RemovedPage(reader.GetInt32(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+        }
+        return new SeparationRecord(batchId, rule, pagesIn, documents, removed);
+    }
+
+    private static void Write(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.ExecuteNonQuery();
     }
 
     public void RecordBatchQuarantined(string batchId, string reasonCode, string reason)

@@ -24,6 +24,8 @@ public static class ReasonCodes
     public const string CorruptFile = "corrupt-file";
     public const string Encrypted = "encrypted";
     public const string NoPages = "no-pages";
+    /// <summary>Every page of a batch was blank or a separator sheet, so no document is left (fed face down?).</summary>
+    public const string NoDocuments = "no-documents";
     public const string Timeout = "timeout";
     public const string OcrFailed = "ocr-failed";
     public const string UnsupportedSchema = "unsupported-schema";

@@ -8,6 +8,7 @@ using ScanPipeline.Core.Configuration;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Core.Storage;
 using ScanPipeline.Imaging;
+using ScanPipeline.Imaging.Analysis;
 using ScanPipeline.Messaging;
 using ScanPipeline.Storage;
 using ScanPipeline.Worker.Options;
@@ -67,6 +68,7 @@ public static class ScanPipelineHost
         services.AddRabbitMqMessaging(configuration);
 
         if (roles.Contains(Roles.Split) || roles.Contains(Roles.Ocr)) services.AddImaging(configuration);
+        if (roles.Contains(Roles.Split)) services.AddPageAnalysis(configuration);
         if (roles.Contains(Roles.Classify)) services.AddClassification(configuration);
         services.AddSingleton<QuarantineWriter>();
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ScanPipeline.Core.Separation;
 
 namespace ScanPipeline.Worker.Options;
 
@@ -24,12 +25,60 @@ public sealed class ScannerLineOptions
 
     [Required]
     public string HotFolder { get; set; } = "";
+
+    /// <summary>
+    /// How this line's batches are cut into documents: separator-sheet (the default), blank-page,
+    /// one-file-per-document or fixed-page-count. Blank pages are removed under every rule.
+    /// </summary>
+    public string Separation { get; set; } = SeparationRules.SeparatorSheet;
+
+    /// <summary>
+    /// Barcode contents (QR, Code 128, Code 39; matched exactly) that mark a separator sheet. Empty means the
+    /// defaults, SCANPIPE-SEP and PATCHT. (No default list here: the binder would append configured codes to it.)
+    /// </summary>
+    public List<string> SeparatorCodes { get; set; } = [];
+
+    /// <summary>N for fixed-page-count: every N scanned pages are one document.</summary>
+    public int PagesPerDocument { get; set; }
+
+    public SeparationSettings SeparationSettings() => new(Separation,
+        SeparatorCodes.Count > 0 ? SeparatorCodes : SeparationRules.DefaultSeparatorCodes, PagesPerDocument);
+
+    /// <summary>The checks data annotations cannot express; <see cref="IngestOptions"/> runs them for every line.</summary>
+    public IEnumerable<ValidationResult> ValidateSeparation()
+    {
+        if (!SeparationRules.All.Contains(Separation))
+            yield return new ValidationResult($"Scanner line '{Name}': unknown Separation '{Separation}'. Known: {string.Join(", ", SeparationRules.All)}.");
+        if (Separation == SeparationRules.FixedPageCount && PagesPerDocument < 1)
+            yield return new ValidationResult($"Scanner line '{Name}': fixed-page-count needs PagesPerDocument of at least 1.");
+        if (Separation != SeparationRules.FixedPageCount && PagesPerDocument != 0)
+            yield return new ValidationResult($"Scanner line '{Name}': PagesPerDocument applies only to fixed-page-count.");
+        if (SeparatorCodes.Any(string.IsNullOrWhiteSpace))
+            yield return new ValidationResult($"Scanner line '{Name}': a separator code is empty.");
+    }
 }
 
 /// <summary>Section "Ingest": the scanner lines and how their hot folders are watched.</summary>
-public sealed class IngestOptions
+public sealed class IngestOptions : IValidatableObject
 {
     public const string Section = "Ingest";
+
+    /// <summary>The separation rule of a line by its name; a batch from a line not (or no longer) configured gets the default.</summary>
+    public SeparationSettings SeparationFor(string scannerLine) =>
+        ScannerLines.FirstOrDefault(l => l.Name == scannerLine)?.SeparationSettings() ?? Core.Separation.SeparationSettings.Default;
+
+    /// <summary>Data annotations do not look into list items: each line is validated here, with its separation rule.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var line in ScannerLines)
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(line, new ValidationContext(line), results, validateAllProperties: true);
+            foreach (var result in results.Concat(line.ValidateSeparation())) yield return result;
+        }
+        foreach (var duplicate in ScannerLines.GroupBy(l => l.Name).Where(g => g.Count() > 1))
+            yield return new ValidationResult($"Scanner line '{duplicate.Key}' is configured more than once.");
+    }
 
     public List<ScannerLineOptions> ScannerLines { get; set; } = [];
 
