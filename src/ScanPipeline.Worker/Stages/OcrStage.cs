@@ -5,6 +5,7 @@ using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Core.Ocr;
 using ScanPipeline.Core.Storage;
+using ScanPipeline.Imaging.Input;
 
 namespace ScanPipeline.Worker.Stages;
 
@@ -34,9 +35,18 @@ public sealed class OcrStage(
         }
 
         var textSha = await blobs.PutAsync(Encoding.UTF8.GetBytes(recognized.FullText), ct);
-        string? pdfSha = recognized.SearchablePdf is { } pdf
-            ? await blobs.PutAsync(pdf, ct)
-            : document.MediaType == MediaTypes.Pdf ? document.OriginalSha256 : null;
+        string? pdfSha;
+        try
+        {
+            pdfSha = recognized.SearchablePdf is { } pdf
+                ? await blobs.PutAsync(pdf, ct)
+                : document.MediaType == MediaTypes.Pdf ? await BornDigitalPdfAsync(original, document, ct) : null;
+        }
+        catch (PermanentProcessingException error)
+        {
+            quarantine.Quarantine(original, error, document.OriginalFileName, document.ScannerLine, document.BatchId);
+            return;
+        }
         var scanned = recognized.Pages.Where(p => !p.FromTextLayer).ToList();
         var meanConfidence = recognized.Pages.Count == 0 ? 0 : recognized.Pages.Average(p => p.MeanConfidence);
 
@@ -47,4 +57,13 @@ public sealed class OcrStage(
         logger.LogInformation("Document {Document}: {Pages} pages recognised in {Seconds:F1} s ({TextLayer} from text layer)",
             document.DocumentId, recognized.Pages.Count, stopwatch.Elapsed.TotalSeconds, recognized.Pages.Count - scanned.Count);
     }
+
+    /// <summary>
+    /// A born-digital document's PDF is the original when the document is the whole file; when it is only some
+    /// pages of a batch, a PDF of exactly those pages is made and stored.
+    /// </summary>
+    private async Task<string> BornDigitalPdfAsync(byte[] original, DocumentCaptured document, CancellationToken ct) =>
+        PdfPageSubset.Build(original, document.PageNumbers) is { } subset
+            ? await blobs.PutAsync(subset, ct)
+            : document.OriginalSha256;
 }

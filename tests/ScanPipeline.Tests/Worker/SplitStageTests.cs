@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Messaging;
 using ScanPipeline.Storage;
+using ScanPipeline.Worker.Options;
 using ScanPipeline.Worker.Stages;
 
 namespace ScanPipeline.Tests.Worker;
@@ -15,8 +17,8 @@ public sealed class SplitStageTests : IDisposable
 
     public SplitStageTests()
     {
-        _stage = new SplitStage(_fixture.Blobs, _fixture.Recognizer, _fixture.Metadata, _fixture.QuarantineWriter,
-            _fixture.Publisher, NullLogger<SplitStage>.Instance);
+        _stage = new SplitStage(_fixture.Blobs, _fixture.Analyzer, _fixture.Metadata, _fixture.QuarantineWriter,
+            _fixture.Publisher, Options.Create(new IngestOptions()), NullLogger<SplitStage>.Instance);
     }
 
     private static byte[] Original(string kind, int pages) => kind switch

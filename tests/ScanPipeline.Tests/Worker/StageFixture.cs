@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Imaging;
+using ScanPipeline.Imaging.Analysis;
 using ScanPipeline.Imaging.Ocr;
 using ScanPipeline.Storage;
 using ScanPipeline.Tests.Infrastructure;
@@ -26,13 +27,15 @@ internal sealed class StageFixture : IDisposable
         Metadata = new MetadataStore(Path.Combine(_temp.Path, "scanpipe.db"));
         Quarantine = new QuarantineStore(_temp.Sub("quarantine"));
         WorkDirectory = _temp.Sub("work");
-        Recognizer = new TesseractRecognizer(Microsoft.Extensions.Options.Options.Create(new ImagingOptions
+        var imaging = Microsoft.Extensions.Options.Options.Create(new ImagingOptions
         {
             TessdataPath = "/nonexistent/tessdata",
             PdfToPpmPath = "/nonexistent/pdftoppm",
             EngineThreads = 1,
             WorkDirectory = WorkDirectory,
-        }), NullLogger<TesseractRecognizer>.Instance);
+        });
+        Recognizer = new TesseractRecognizer(imaging, NullLogger<TesseractRecognizer>.Instance);
+        Analyzer = new PageAnalyzer(imaging, Microsoft.Extensions.Options.Options.Create(new AnalysisOptions()), NullLogger<PageAnalyzer>.Instance);
         QuarantineWriter = new QuarantineWriter(Quarantine, Metadata, NullLogger<QuarantineWriter>.Instance);
     }
 
@@ -42,6 +45,9 @@ internal sealed class StageFixture : IDisposable
     public QuarantineStore Quarantine { get; }
     public QuarantineWriter QuarantineWriter { get; }
     public TesseractRecognizer Recognizer { get; }
+
+    /// <summary>The real page analyser (leptonica and zbar, no Tesseract; pdftoppm is out of reach as for the recognizer).</summary>
+    public PageAnalyzer Analyzer { get; }
     public string WorkDirectory { get; }
 
     /// <summary>Stores an original as ingest does and returns the message ingest would publish.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ScanPipeline.Tests.Infrastructure;
+using ScanPipeline.Tests.Separation;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
@@ -22,11 +22,15 @@ internal static class StagePdfs
         return builder.Build();
     }
 
-    /// <summary>A scan-like PDF: every page is one full-page image and has no text.</summary>
-    public static byte[] ImagePages(int pages)
+    /// <summary>A scan-like PDF: every page is one full-page image of a typed letter page (150 dpi) and has no text.</summary>
+    public static byte[] ImagePages(int pages) =>
+        ImagePages(Enumerable.Range(0, pages).Select(i => new TestPage(seed: i).TextLines(25, 40, 30, 160, 30).ToPng()));
+
+    /// <summary>A scan-like PDF of the given PNG pages, each filling an A4 page.</summary>
+    public static byte[] ImagePages(IEnumerable<byte[]> pngs)
     {
         using var builder = new PdfDocumentBuilder();
-        for (var i = 0; i < pages; i++) builder.AddPage(595, 842).AddPng(TestFiles.Png, new PdfRectangle(0, 0, 595, 842));
+        foreach (var png in pngs) builder.AddPage(595, 842).AddPng(png, new PdfRectangle(0, 0, 595, 842));
         return builder.Build();
     }
 
