@@ -148,6 +148,7 @@ internal sealed class TestPage
             Format = format,
             Options = new EncodingOptions { Width = Px(widthMm), Height = Px(heightMm), Margin = 2, PureBarcode = true },
         };
+        writer.Options.Hints[EncodeHintType.CHARACTER_SET] = "UTF-8";
         var data = writer.Write(content);
         int left = Px(xMm), top = Px(yMm);
         for (var y = 0; y < data.Height; y++)
