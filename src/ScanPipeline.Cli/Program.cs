@@ -18,5 +18,6 @@ var root = new RootCommand(Texts.RootDescription)
     ClassifyCommand.Create(),
     ModelCommands.Create(),
     InboxCommands.Create(),
+    BatchCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

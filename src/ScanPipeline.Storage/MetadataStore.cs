@@ -117,6 +117,14 @@ public sealed class MetadataStore
             detail TEXT,
             PRIMARY KEY (batch_id, page_number)
         );
+        CREATE TABLE IF NOT EXISTS quarantined_documents (
+            document_id TEXT PRIMARY KEY,
+            batch_id TEXT NOT NULL,
+            reason_code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            quarantined_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_quarantined_documents_batch ON quarantined_documents (batch_id);
         CREATE INDEX IF NOT EXISTS ix_inbox_department ON inbox_items (department, delivered_at);
         CREATE INDEX IF NOT EXISTS ix_inbox_batch ON inbox_items (batch_id);
         """;
@@ -208,6 +216,34 @@ public sealed class MetadataStore
         {
             throw new TransientProcessingException($"Metadata store write failed: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// Marks one document of a batch as quarantined (a later stage could not process it), so that a batch with several
+    /// documents is known to be finished once each one is delivered or quarantined. The first record wins.
+    /// </summary>
+    public void RecordDocumentQuarantined(string documentId, string batchId, string reasonCode, string reason)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            INSERT INTO quarantined_documents (document_id, batch_id, reason_code, reason, quarantined_at)
+            VALUES ($doc, $batch, $code, $reason, $at)
+            ON CONFLICT (document_id) DO NOTHING;
+            """,
+            ("$doc", documentId), ("$batch", batchId), ("$code", reasonCode), ("$reason", reason), ("$at", Format(DateTimeOffset.UtcNow)));
+    }
+
+    /// <summary>The quarantined documents of a batch: document id → reason code.</summary>
+    public IReadOnlyDictionary<string, string> ListQuarantinedDocuments(string batchId)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT document_id, reason_code FROM quarantined_documents WHERE batch_id = $batch ORDER BY document_id;";
+        command.Parameters.AddWithValue("$batch", batchId);
+        using var reader = command.ExecuteReader();
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read()) documents[reader.GetString(0)] = reader.GetString(1);
+        return documents;
     }
 
     public SeparationRecord? FindSeparation(string batchId)

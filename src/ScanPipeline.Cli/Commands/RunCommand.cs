@@ -157,17 +157,9 @@ internal static class RunCommand
         foreach (var batch in batches)
         {
             var outcome = tracker.Outcome(batch.Sha256);
-            var items = outcome.Documents;
             var quarantineRecord = outcome.Quarantine;
-            if (items.Count == 0)
-            {
-                if (quarantineRecord is not null) quarantined++; else pending++;
-                table.AddRow(Markup.Escape(batch.FileName), batch.Line, "-",
-                    Markup.Escape(quarantineRecord?.Message ?? "-"),
-                    $"[red]{Markup.Escape(quarantineRecord is not null ? Texts.Quarantine : Texts.NotFinished)}[/]", "-", "-");
-                continue;
-            }
-            foreach (var item in items)
+            // One row per document of the file (a batch may hold several), then one for a quarantine or for work in progress.
+            foreach (var item in outcome.Documents)
             {
                 documents++;
                 pages += item.PageCount;
@@ -179,6 +171,17 @@ internal static class RunCommand
                     : Markup.Escape(Departments.Label(rules, item.Department));
                 table.AddRow(Markup.Escape(batch.FileName), batch.Line, item.PageCount.ToString(), Markup.Escape(item.DocumentType),
                     department, item.Confidence.ToString("P1"), item.ProcessingSeconds.ToString("F1"));
+            }
+            if (quarantineRecord is not null)
+            {
+                quarantined++;
+                table.AddRow(Markup.Escape(batch.FileName), batch.Line, "-", Markup.Escape(quarantineRecord.Message),
+                    $"[red]{Markup.Escape(Texts.Quarantine)}[/]", "-", "-");
+            }
+            else if (!outcome.IsDone)
+            {
+                pending++;
+                table.AddRow(Markup.Escape(batch.FileName), batch.Line, "-", "-", $"[red]{Markup.Escape(Texts.NotFinished)}[/]", "-", "-");
             }
         }
         AnsiConsole.Write(table);

@@ -30,7 +30,7 @@ public sealed class OcrStage(
         }
         catch (PermanentProcessingException error)
         {
-            quarantine.Quarantine(original, error, document.OriginalFileName, document.ScannerLine, document.BatchId);
+            quarantine.Quarantine(original, error, document.OriginalFileName, document.ScannerLine, document.BatchId, document.DocumentId);
             return;
         }
 
@@ -44,7 +44,7 @@ public sealed class OcrStage(
         }
         catch (PermanentProcessingException error)
         {
-            quarantine.Quarantine(original, error, document.OriginalFileName, document.ScannerLine, document.BatchId);
+            quarantine.Quarantine(original, error, document.OriginalFileName, document.ScannerLine, document.BatchId, document.DocumentId);
             return;
         }
         var scanned = recognized.Pages.Where(p => !p.FromTextLayer).ToList();
