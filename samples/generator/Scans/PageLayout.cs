@@ -12,11 +12,15 @@ public sealed record RuleItem(float X1, float Y1, float X2, float Y2, float Widt
 /// <summary>Where a handwritten signature goes.</summary>
 public sealed record SignatureItem(float X, float Y, float Width, float Height);
 
+/// <summary>A picture on the page (a barcode), 8-bit grey pixels placed in a box given in points.</summary>
+public sealed record ImageItem(byte[] GrayPixels, int PixelWidth, int PixelHeight, float X, float Y, float Width, float Height);
+
 public sealed class LaidOutPage
 {
     public List<TextItem> Texts { get; } = [];
     public List<RuleItem> Rules { get; } = [];
     public List<SignatureItem> Signatures { get; } = [];
+    public List<ImageItem> Images { get; } = [];
 }
 
 /// <summary>How one letter is typeset: font, size and a few house-style choices.</summary>

@@ -44,6 +44,7 @@ public static class PageRasterizer
             canvas.DrawLine(r.X1, r.Y1, r.X2, r.Y2, line);
         }
         foreach (var s in page.Signatures) DrawSignature(canvas, s, rng);
+        foreach (var picture in page.Images) DrawImage(canvas, picture);
         canvas.Restore();
 
         using var image = sharp.Snapshot();
@@ -106,6 +107,15 @@ public static class PageRasterizer
                 if (gray[idx] > dark) gray[idx] = dark;
             }
         }
+    }
+
+    /// <summary>Draws a grey picture (a barcode) into its box, pixel edges kept sharp as a printer would.</summary>
+    private static void DrawImage(SKCanvas canvas, ImageItem picture)
+    {
+        var info = new SKImageInfo(picture.PixelWidth, picture.PixelHeight, SKColorType.Gray8, SKAlphaType.Opaque);
+        using var data = SKData.CreateCopy(picture.GrayPixels);
+        using var image = SKImage.FromPixels(info, data, picture.PixelWidth);
+        canvas.DrawImage(image, SKRect.Create(picture.X, picture.Y, picture.Width, picture.Height), new SKSamplingOptions(SKFilterMode.Nearest));
     }
 
     /// <summary>A quick pen scribble in the signature space.</summary>
