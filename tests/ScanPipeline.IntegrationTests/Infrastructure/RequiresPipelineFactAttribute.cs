@@ -11,6 +11,7 @@ public sealed class RequiresPipelineFactAttribute : FactAttribute
     public RequiresPipelineFactAttribute()
     {
         if (TesseractPresence.SkipReason is { } tesseract) Skip = tesseract;
+        else if (Separation.AnalysisPresence.SkipReason is { } analysis) Skip = analysis;   // the split stage reads barcodes with zbar
         else if (!BrokerAvailability.MustRun && !BrokerAvailability.IsReachable)
             Skip = $"No RabbitMQ broker answers on {BrokerAvailability.Host}:{BrokerAvailability.Port}; run scripts/setup.sh.";
     }
