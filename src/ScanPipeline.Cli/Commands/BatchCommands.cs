@@ -34,6 +34,7 @@ internal static class BatchCommands
         });
         var batch = new Command("batch", Texts.BatchDescription);
         batch.Subcommands.Add(show);
+        batch.Subcommands.Add(BatchAnalyzeCommand.Create());
         return batch;
     }
 
