@@ -43,7 +43,7 @@ public sealed class SplitStageSeparationTests : IDisposable
         'P' => new TestPage(seed: 100 + i).Barcode(BarcodeFormat.CODE_128, "PATCHT", 60, 120, 80, 20).Grain(8),
         'H' => new TestPage(seed: 100 + i).Scribble(50, 100, 35, 7, strokes: 5).Grain(8),
         _ => throw new ArgumentOutOfRangeException(nameof(pages), kind, null),
-    }).ToPng()));
+    })));
 
     private async Task<(BatchReceived Batch, List<DocumentCaptured> Documents)> SplitAsync(string pages)
     {

@@ -24,15 +24,34 @@ internal static class StagePdfs
 
     /// <summary>A scan-like PDF: every page is one full-page image of a typed letter page (150 dpi) and has no text.</summary>
     public static byte[] ImagePages(int pages) =>
-        ImagePages(Enumerable.Range(0, pages).Select(i => new TestPage(seed: i).TextLines(25, 40, 30, 160, 30).ToPng()));
+        ImagePages(Enumerable.Range(0, pages).Select(i => new TestPage(seed: i).TextLines(25, 40, 30, 160, 30)));
 
-    /// <summary>A scan-like PDF of the given PNG pages, each filling an A4 page.</summary>
-    public static byte[] ImagePages(IEnumerable<byte[]> pngs)
+    /// <summary>
+    /// A scan-like PDF of the given pages, each an A4 page filled by one 8-bit grey Flate image, as scanners write
+    /// them (written directly: PdfPig's PNG path would decode and re-encode every page).
+    /// </summary>
+    public static byte[] ImagePages(IEnumerable<TestPage> pages)
     {
-        using var builder = new PdfDocumentBuilder();
-        foreach (var png in pngs) builder.AddPage(595, 842).AddPng(png, new PdfRectangle(0, 0, 595, 842));
-        return builder.Build();
+        var images = pages.ToList();
+        var objects = new List<byte[]>
+        {
+            Encoding.ASCII.GetBytes("<< /Type /Catalog /Pages 2 0 R >>"),
+            Encoding.ASCII.GetBytes($"<< /Type /Pages /Kids [{string.Join(' ', images.Select((_, i) => $"{3 + 3 * i} 0 R"))}] /Count {images.Count} >>"),
+        };
+        foreach (var (page, i) in images.Select((p, i) => (p, i)))
+        {
+            int pageObject = 3 + 3 * i, content = pageObject + 1, image = pageObject + 2;
+            objects.Add(Encoding.ASCII.GetBytes(
+                $"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 {image} 0 R >> >> /Contents {content} 0 R >>"));
+            objects.Add(Stream("", Encoding.ASCII.GetBytes("q 595 0 0 842 0 0 cm /Im0 Do Q")));
+            objects.Add(Stream($"/Type /XObject /Subtype /Image /Width {page.Width} /Height {page.Height} /ColorSpace /DeviceGray " +
+                "/BitsPerComponent 8 /Filter /FlateDecode", page.ToFlate()));
+        }
+        return WithCrossReferences(objects, "/Root 1 0 R");
     }
+
+    private static byte[] Stream(string dictionary, byte[] data) =>
+        [.. Encoding.ASCII.GetBytes($"<< {dictionary} /Length {data.Length} >>\nstream\n"), .. data, .. "\nendstream"u8];
 
     /// <summary>
     /// A PDF protected with a user password (standard security handler, RC4 40 bit). The O and U entries belong to
@@ -60,20 +79,26 @@ internal static class StagePdfs
     public static byte[] FirstHalf(byte[] file) => file[..(file.Length / 2)];
 
     /// <summary>A PDF of the given objects (numbered from 1) with a correct cross-reference table.</summary>
-    private static byte[] WithCrossReferences(string[] objects, string trailer)
+    private static byte[] WithCrossReferences(string[] objects, string trailer) =>
+        WithCrossReferences(objects.Select(Encoding.ASCII.GetBytes).ToList(), trailer);
+
+    private static byte[] WithCrossReferences(IReadOnlyList<byte[]> objects, string trailer)
     {
-        var text = new StringBuilder("%PDF-1.4\n");
-        var offsets = new List<int>();
+        using var pdf = new MemoryStream();
+        void Write(string text) => pdf.Write(Encoding.ASCII.GetBytes(text));
+        Write("%PDF-1.4\n");
+        var offsets = new List<long>();
         foreach (var body in objects)
         {
-            offsets.Add(Encoding.ASCII.GetByteCount(text.ToString()));
-            text.Append(CultureInfo.InvariantCulture, $"{offsets.Count} 0 obj\n{body}\nendobj\n");
+            offsets.Add(pdf.Position);
+            Write(string.Create(CultureInfo.InvariantCulture, $"{offsets.Count} 0 obj\n"));
+            pdf.Write(body);
+            Write("\nendobj\n");
         }
-        var xref = Encoding.ASCII.GetByteCount(text.ToString());
-        text.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
-        foreach (var offset in offsets) text.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
-        text.Append(CultureInfo.InvariantCulture,
-            $"trailer\n<< /Size {objects.Length + 1} {trailer} >>\nstartxref\n{xref}\n%%EOF\n");
-        return Encoding.ASCII.GetBytes(text.ToString());
+        var xref = pdf.Position;
+        Write(string.Create(CultureInfo.InvariantCulture, $"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n"));
+        foreach (var offset in offsets) Write(string.Create(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n"));
+        Write(string.Create(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Count + 1} {trailer} >>\nstartxref\n{xref}\n%%EOF\n"));
+        return pdf.ToArray();
     }
 }
