@@ -5,6 +5,7 @@ using ScanPipeline.Core.Messages;
 using ScanPipeline.Core.Separation;
 using ScanPipeline.Messaging;
 using ScanPipeline.Storage;
+using ScanPipeline.Tests.Infrastructure;
 using ScanPipeline.Tests.Worker;
 using ScanPipeline.Worker.Options;
 using ScanPipeline.Worker.Stages;
@@ -136,6 +137,34 @@ public sealed class SplitStageSeparationTests : IDisposable
         Assert.Equivalent(record, _fixture.Metadata.FindSeparation(batch.BatchId), strict: true);
         Assert.Equal(counts, _fixture.Metadata.FindBatch(batch.BatchId));
         Assert.Equal(blobs, _fixture.BlobSnapshot());
+    }
+
+    public static TheoryData<string, string> BrokenFiles => new()
+    {
+        { "tiff-cut-short", MediaTypes.Tiff },
+        { "jpeg-cut-short", MediaTypes.Jpeg },
+        { "png-cut-short", MediaTypes.Png },
+    };
+
+    [Theory]
+    [MemberData(nameof(BrokenFiles))]
+    public async Task A_broken_file_of_each_image_format_is_quarantined_by_the_split_stage(string kind, string mediaType)
+    {
+        var original = kind switch
+        {
+            "tiff-cut-short" => File.ReadAllBytes(Repository.Path("samples/batches/01-trennblaetter-g4.tif"))[..60_000],
+            "jpeg-cut-short" => File.ReadAllBytes(Repository.Path("samples/scans/02-beschwerde-gray.jpg"))[..300_000],
+            _ => StagePdfs.FirstHalf(new TestPage(seed: 40).TextLines(25, 40, 30, 160, 30).ToPng()),
+        };
+        var stored = await _fixture.StoreBatchAsync(original, "stapel");
+        var batch = stored with { MediaType = mediaType };
+
+        await Stage().HandleAsync(batch, default);
+
+        Assert.Empty(_fixture.Publisher.Published);
+        Assert.Equal(ReasonCodes.CorruptFile, Assert.Single(_fixture.Quarantine.List()).ReasonCode);
+        Assert.Null(_fixture.Metadata.FindSeparation(batch.BatchId));
+        Assert.Equal(BatchStatus.Quarantined, _fixture.Metadata.FindBatch(batch.BatchId)!.Status);
     }
 
     public void Dispose() => _fixture.Dispose();
