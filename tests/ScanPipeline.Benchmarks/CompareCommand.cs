@@ -63,13 +63,15 @@ public static class CompareCommand
         var results = new List<(int Repetition, RunResult Result, double LoadBefore)>();
         for (var repetition = 1; repetition <= repeat; repetition++)
         {
-            foreach (var run in runs)
+            // Each repetition starts one run later in the list, so that a slow spell of the shared machine does
+            // not always fall on the same run.
+            foreach (var run in runs.Skip((repetition - 1) % runs.Length).Concat(runs.Take((repetition - 1) % runs.Length)))
             {
                 var load = LoadAverage();
                 Console.Error.WriteLine($"[benchmark] repetition {repetition}/{repeat}: {Titles[run]} on {pages.Count} pages (load {load:F2}) ...");
                 var result = await MeasureAsync(run, pages, cores, work);
                 results.Add((repetition, result, load));
-                Console.Error.WriteLine($"[benchmark]   {result.Seconds:F1} s, {result.PagesPerSecond:F3} pages/s" +
+                Console.Error.WriteLine($"[benchmark]   {result.Seconds:F1} s, {result.PagesPerSecond:F3} pages/s, {result.CpuSecondsPerPage:F3} CPU s/page" +
                     (result.PeakRssMiB is { } rss ? $", peak RSS {rss:F0} MiB" : ""));
             }
         }
@@ -131,12 +133,24 @@ public static class CompareCommand
             .Select(p => Math.Round(p.n.Result.PagesPerSecond / p.d.Result.PagesPerSecond, 3)).ToList();
         JsonArray Spread(List<double> values) => values.Count == 0 ? [] : [values.Min(), values.Max()];
 
+        List<double> CpuPerPage(string run) => results.Where(r => r.Result.Run == run && r.Result.CpuSecondsPerPage is not null)
+            .Select(r => r.Result.CpuSecondsPerPage!.Value).ToList();
         var pagesPerSecond = new JsonObject();
         var spread = new JsonObject();
+        var cpuSecondsPerPage = new JsonObject();
         foreach (var run in runs)
         {
             pagesPerSecond[run] = Median(Rates(run));
             spread[run] = Spread(Rates(run));
+            cpuSecondsPerPage[run] = Median(CpuPerPage(run));
+        }
+        // The same ratios from CPU cost per page (denominator's CPU s/page over numerator's): what a page costs,
+        // whatever else the shared machine was doing.
+        var cpuRatios = new JsonObject();
+        foreach (var target in Targets.Concat(LikeForLike))
+        {
+            if (Median(CpuPerPage(target.Numerator)) is { } numerator && Median(CpuPerPage(target.Denominator)) is { } denominator && numerator > 0)
+                cpuRatios[target.Name] = Math.Round(denominator / numerator, 3);
         }
         var ratios = new JsonObject();
         var ratioSpread = new JsonObject();
@@ -165,6 +179,8 @@ public static class CompareCommand
             ["pagesPerSecondMinMax"] = spread,
             ["ratios"] = ratios,
             ["ratiosMinMax"] = ratioSpread,
+            ["cpuSecondsPerPage"] = cpuSecondsPerPage,
+            ["ratiosByCpuCost"] = cpuRatios,
             ["ocrWorkerPeakRssMiB"] = ocr.Count > 0 ? peak : null,
             ["ocrWorkerRssMiBAtPage100"] = pageCount >= 500 ? RssAt(100) : null,
             ["ocrWorkerRssMiBAtPage500"] = pageCount >= 500 ? RssAt(500) : null,
@@ -185,8 +201,8 @@ public static class CompareCommand
 
     private static void PrintTables(List<(int Repetition, RunResult Result, double LoadBefore)> results, string[] runs, JsonObject summary)
     {
-        var table = new Table().AddColumns("run", "pages/s", "min – max", "s", "peak RSS MiB", "CPU", "output");
-        for (var c = 1; c <= 5; c++) table.Columns[c].RightAligned();
+        var table = new Table().AddColumns("run", "pages/s", "min – max", "s", "CPU s/page", "CPU use", "peak RSS MiB", "output");
+        for (var c = 1; c <= 6; c++) table.Columns[c].RightAligned();
         var notes = new List<string>();
         foreach (var run in runs)
         {
@@ -199,8 +215,9 @@ public static class CompareCommand
                 F(summary["pagesPerSecond"]![run]!.GetValue<double>()),
                 $"{F(these.Min(r => r.PagesPerSecond))} – {F(these.Max(r => r.PagesPerSecond))}",
                 seconds[seconds.Count / 2].ToString("F1", CultureInfo.InvariantCulture),
+                summary["cpuSecondsPerPage"]![run] is { } cpuPerPage ? cpuPerPage.GetValue<double>().ToString("F3", CultureInfo.InvariantCulture) : "-",
+                these.Average(r => r.CpuUtilisation ?? 0).ToString("P0", CultureInfo.InvariantCulture),
                 these.Max(r => r.PeakRssMiB) is { } peak ? peak.ToString("F0", CultureInfo.InvariantCulture) : "-",
-                last.CpuUtilisation is { } cpu ? cpu.ToString("P0", CultureInfo.InvariantCulture) : "-",
                 Markup.Escape(last.Output ?? ""));
             var facts = new List<string>();
             if (last.OmpThreadLimit is { } limit) facts.Add($"omp_get_thread_limit() = {limit}");
@@ -211,12 +228,13 @@ public static class CompareCommand
         AnsiConsole.Write(table);
         foreach (var note in notes) AnsiConsole.WriteLine(note);
 
-        var ratios = new Table().AddColumns("ratio", "median", "min – max", "target", "met");
+        var ratios = new Table().AddColumns("ratio (pages/s)", "median", "min – max", "by CPU cost", "target", "met");
         foreach (var (name, value) in summary["ratios"]!.AsObject())
         {
             var target = summary["targets"]![name];
             var spread = summary["ratiosMinMax"]![name]!.AsArray();
-            ratios.AddRow(name, F(value!.GetValue<double>()), $"{F(spread[0]!.GetValue<double>())} – {F(spread[1]!.GetValue<double>())}",
+            var byCpu = summary["ratiosByCpuCost"]![name] is { } cpuRatio ? F(cpuRatio.GetValue<double>()) : "-";
+            ratios.AddRow(name, F(value!.GetValue<double>()), $"{F(spread[0]!.GetValue<double>())} – {F(spread[1]!.GetValue<double>())}", byCpu,
                 target is null ? "(like for like)" : "≥ " + F(target["min"]!.GetValue<double>()),
                 target is null ? "" : target["met"]!.GetValue<bool>() ? "[green]yes[/]" : "[red]no[/]");
         }

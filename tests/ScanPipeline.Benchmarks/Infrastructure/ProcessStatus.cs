@@ -31,6 +31,24 @@ public static class ProcessStatus
         return self.TotalProcessorTime;
     }
 
+    /// <summary>
+    /// CPU time (user + system) of every child process this process has waited for, from /proc/self/stat
+    /// (cutime, cstime). Grandchildren count once their parent has waited for them, so around a child run the
+    /// difference is the CPU the whole process tree used (tesseract processes; ocrmypdf with its tesseract and
+    /// Ghostscript children).
+    /// </summary>
+    public static TimeSpan ChildrenCpuTime()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        // Fields after "pid (comm) " start with field 3 (state); cutime and cstime are fields 16 and 17.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[16 - 3], CultureInfo.InvariantCulture) + long.Parse(fields[17 - 3], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
+
+    /// <summary>USER_HZ, the unit of /proc/*/stat times: 100 on every Linux architecture .NET runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     private static double Field(string name)
     {
         foreach (var line in File.ReadLines("/proc/self/status"))

@@ -18,9 +18,11 @@ public static class OcrMyPdfRun
         List<string> arguments = ["-j", cores.ToString(CultureInfo.InvariantCulture), "-l", "deu+eng", "--quiet"];
         if (!pdfa) arguments.AddRange(["--output-type", "pdf"]);
         arguments.AddRange([pages.ScansPdf, output]);
+        var cpuBefore = ProcessStatus.ChildrenCpuTime();
         var result = await ChildProcess.RunAsync("ocrmypdf", arguments, TimeSpan.FromSeconds(120 + 60 * pages.Count));
         if (result.ExitCode != 0 || !File.Exists(output))
             throw new InvalidOperationException($"ocrmypdf failed ({result.ExitCode}): {result.StandardError}");
+        var cpu = ProcessStatus.ChildrenCpuTime() - cpuBefore;
 
         // Plausibility only, after the clock stopped: the output must carry the recognised text.
         var text = await ChildProcess.RunAsync("pdftotext", [output, "-"], TimeSpan.FromMinutes(2));
@@ -30,6 +32,8 @@ public static class OcrMyPdfRun
                 ? "one PDF/A-2b of all pages with text layer (ocrmypdf -j N -l deu+eng, defaults)"
                 : "one searchable PDF of all pages (ocrmypdf -j N -l deu+eng --output-type pdf)",
             TextCharacters = text.StandardOutput.Length,
+            CpuUtilisation = Math.Round(cpu / result.Elapsed / Environment.ProcessorCount, 3),
+            CpuSecondsPerPage = Math.Round(cpu.TotalSeconds / pages.Count, 3),
         };
     }
 }

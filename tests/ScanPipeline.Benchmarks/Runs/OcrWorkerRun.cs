@@ -67,6 +67,7 @@ public static class OcrWorkerRun
             EngineThreads = engineThreads,
             EngineNamedThreads = ProcessStatus.EngineNamedThreads(),
             ProcessThreads = ProcessStatus.ThreadNames().Count,
+            CpuSecondsPerPage = Math.Round(cpu.TotalSeconds / pages.Count, 3),
             CpuUtilisation = Math.Round(cpu / elapsed / Environment.ProcessorCount, 3),
             Output = searchablePdf ? "text + searchable PDF per page (Tesseract's PDF renderer, JPEG embedded unchanged)" : "text only",
             TextCharacters = characters,

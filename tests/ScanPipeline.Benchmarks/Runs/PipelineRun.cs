@@ -102,6 +102,7 @@ public static class PipelineRun
             EngineThreads = engineThreads,
             EngineNamedThreads = engineNamed,
             ProcessThreads = threads,
+            CpuSecondsPerPage = Math.Round(cpu.TotalSeconds / pages.Count, 3),
             CpuUtilisation = Math.Round(cpu / wall / Environment.ProcessorCount, 3),
             Output = "per document: text, searchable PDF, classification, inbox row and e-file record",
             Note = $"{items.Count} filed ({verification} for verification), {quarantined} quarantined; " +

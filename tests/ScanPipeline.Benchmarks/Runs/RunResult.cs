@@ -35,6 +35,12 @@ public sealed record RunResult(string Run, int Pages, double Seconds)
     /// <summary>CPU time of the process divided by (wall time x cores): 1.0 is every core busy all the time.</summary>
     public double? CpuUtilisation { get; init; }
 
+    /// <summary>
+    /// CPU seconds (user + system) the measured processes used per page. Less sensitive than pages/s to other
+    /// work on a shared machine: it shows what a page costs, not how much of the machine the run got.
+    /// </summary>
+    public double? CpuSecondsPerPage { get; init; }
+
     /// <summary>What the run produced (text only, text and searchable PDF, PDF/A ...).</summary>
     public string? Output { get; init; }
 

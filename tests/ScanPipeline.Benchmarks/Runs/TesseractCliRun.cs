@@ -15,6 +15,7 @@ public static class TesseractCliRun
         if (Directory.Exists(workDirectory)) Directory.Delete(workDirectory, recursive: true);
         Directory.CreateDirectory(workDirectory);
         long characters = 0;
+        var cpuBefore = ProcessStatus.ChildrenCpuTime();
         var stopwatch = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, pages.Count), new ParallelOptions { MaxDegreeOfParallelism = cores },
             async (index, _) =>
@@ -31,10 +32,13 @@ public static class TesseractCliRun
                 Interlocked.Add(ref characters, (await File.ReadAllTextAsync(outputBase + ".txt")).Length);
             });
         var elapsed = stopwatch.Elapsed;
+        var cpu = ProcessStatus.ChildrenCpuTime() - cpuBefore;
         return new RunResult(searchablePdf ? "a-pdf" : "a", pages.Count, elapsed.TotalSeconds)
         {
             Output = searchablePdf ? "text + searchable PDF per page (tesseract ... txt pdf)" : "text only (tesseract ... -l deu+eng)",
             TextCharacters = characters,
+            CpuUtilisation = Math.Round(cpu / elapsed / Environment.ProcessorCount, 3),
+            CpuSecondsPerPage = Math.Round(cpu.TotalSeconds / pages.Count, 3),
         };
     }
 }

@@ -28,13 +28,17 @@ public static class TextLayerRun
         await PassAsync(recognizer, originals.Take(12).ToList(), concurrency);
         var passes = (MinimumTimedPages + originals.Count - 1) / originals.Count;
         long characters = 0;
+        var cpuBefore = ProcessStatus.CpuTime();
         var stopwatch = Stopwatch.StartNew();
         for (var pass = 0; pass < passes; pass++) characters = await PassAsync(recognizer, originals, concurrency);
         var elapsed = stopwatch.Elapsed;
+        var cpu = ProcessStatus.CpuTime() - cpuBefore;
 
         return new RunResult("text-layer", passes * originals.Count, elapsed.TotalSeconds)
         {
             PeakRssMiB = ProcessStatus.PeakRssMiB(),
+            CpuUtilisation = Math.Round(cpu / elapsed / Environment.ProcessorCount, 3),
+            CpuSecondsPerPage = Math.Round(cpu.TotalSeconds / (passes * originals.Count), 4),
             Output = "text per page from the PDF's text layer (PdfPig), no OCR, no new PDF",
             TextCharacters = characters,
             Note = $"{passes} pass(es) over {originals.Count} single-page PDFs, {concurrency} in flight, after one warm-up pass",
