@@ -222,6 +222,7 @@ public static class CompareCommand
             var facts = new List<string>();
             if (last.OmpThreadLimit is { } limit) facts.Add($"omp_get_thread_limit() = {limit}");
             if (last.EngineNamedThreads is { } named) facts.Add($"{named} ocr-engine threads of {last.EngineThreads} configured, {last.ProcessThreads} threads in all");
+            if (last.FirstDocumentSeconds is { } first) facts.Add($"first document done after {first:F1} s");
             if (last.Note is { } note) facts.Add(note);
             if (facts.Count > 0) notes.Add($"{run}: {string.Join("; ", facts)}");
         }

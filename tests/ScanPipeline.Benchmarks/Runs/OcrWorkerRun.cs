@@ -32,6 +32,7 @@ public static class OcrWorkerRun
         var checkpoints = Checkpoints.For(pages.Count);
         var samples = new ConcurrentBag<RssSample>();
         int next = -1, done = 0;
+        double firstDone = 0;
         long characters = 0;
         var cpuBefore = ProcessStatus.CpuTime();
         var stopwatch = Stopwatch.StartNew();
@@ -51,6 +52,7 @@ public static class OcrWorkerRun
                     throw new InvalidOperationException($"{pages.Scans[index]}: no searchable PDF");
                 Interlocked.Add(ref characters, document.FullText.Length);
                 var finished = Interlocked.Increment(ref done);
+                if (finished == 1) firstDone = stopwatch.Elapsed.TotalSeconds;
                 if (checkpoints.Contains(finished))
                     samples.Add(new RssSample(finished, ProcessStatus.RssMiB(), Math.Round(GC.GetTotalMemory(false) / 1048576.0, 1)));
             }
@@ -71,6 +73,7 @@ public static class OcrWorkerRun
             CpuUtilisation = Math.Round(cpu / elapsed / Environment.ProcessorCount, 3),
             Output = searchablePdf ? "text + searchable PDF per page (Tesseract's PDF renderer, JPEG embedded unchanged)" : "text only",
             TextCharacters = characters,
+            FirstDocumentSeconds = Math.Round(firstDone, 2),
         };
     }
 }

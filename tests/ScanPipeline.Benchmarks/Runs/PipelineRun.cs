@@ -93,6 +93,7 @@ public static class PipelineRun
         var items = rules.Departments.Select(d => d.Code).Append(Routing.VerificationTarget)
             .SelectMany(code => metadata.ListInbox(code, limit: pages.Count)).ToList();
         var lastFiled = items.Max(i => i.DeliveredAt);
+        var firstFiled = items.Min(i => i.DeliveredAt);
         var seconds = (lastFiled - dropped).TotalSeconds;
         var verification = items.Count(i => i.Department == Routing.VerificationTarget);
         return new RunResult("d", pages.Count, seconds)
@@ -105,6 +106,7 @@ public static class PipelineRun
             CpuSecondsPerPage = Math.Round(cpu.TotalSeconds / pages.Count, 3),
             CpuUtilisation = Math.Round(cpu / wall / Environment.ProcessorCount, 3),
             Output = "per document: text, searchable PDF, classification, inbox row and e-file record",
+            FirstDocumentSeconds = Math.Round((firstFiled - dropped).TotalSeconds, 2),
             Note = $"{items.Count} filed ({verification} for verification), {quarantined} quarantined; " +
                    $"mean ingest-to-inbox latency {items.Average(i => i.ProcessingSeconds):F1} s",
         };

@@ -41,6 +41,12 @@ public sealed record RunResult(string Run, int Pages, double Seconds)
     /// </summary>
     public double? CpuSecondsPerPage { get; init; }
 
+    /// <summary>
+    /// Seconds from the start until the first document was done (c: recognised; d: filed in an inbox). Against
+    /// the mean seconds per page it shows what starting costs: engines, the classifier model, the first poll.
+    /// </summary>
+    public double? FirstDocumentSeconds { get; init; }
+
     /// <summary>What the run produced (text only, text and searchable PDF, PDF/A ...).</summary>
     public string? Output { get; init; }
 
