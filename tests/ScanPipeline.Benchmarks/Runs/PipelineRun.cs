@@ -92,6 +92,7 @@ public static class PipelineRun
 
         var items = rules.Departments.Select(d => d.Code).Append(Routing.VerificationTarget)
             .SelectMany(code => metadata.ListInbox(code, limit: pages.Count)).ToList();
+        if (items.Count == 0) throw new InvalidOperationException($"no page reached an inbox ({quarantined} quarantined)");
         var lastFiled = items.Max(i => i.DeliveredAt);
         var firstFiled = items.Min(i => i.DeliveredAt);
         var seconds = (lastFiled - dropped).TotalSeconds;
