@@ -4,6 +4,7 @@ using ScanPipeline.SampleGenerator.Scans;
 
 // Usage (from the repository root):
 //   dotnet run --project samples/generator -- [corpus|scans|batches|all] [--out samples]
+//   dotnet run --project samples/generator -- pages --count N --out DIR    (the speed benchmark's pages)
 // Everything is derived from fixed seeds, so a rerun rewrites the same files.
 var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 var outIndex = Array.IndexOf(args, "--out");
@@ -20,13 +21,24 @@ switch (command)
     case "batches":
         BatchSetWriter.Write(Path.Combine(samplesDir, "batches"));
         break;
+    case "pages":
+        // Here --out is the folder the pages go to, and it is replaced: required, so it never defaults to samples/.
+        if (outIndex < 0)
+        {
+            Console.Error.WriteLine("pages needs --out <dir> (the folder is replaced)");
+            return 2;
+        }
+        var countIndex = Array.IndexOf(args, "--count");
+        var count = countIndex >= 0 && countIndex + 1 < args.Length && int.TryParse(args[countIndex + 1], out var n) ? n : 60;
+        BenchmarkPagesWriter.Write(samplesDir, count);
+        break;
     case "all":
         CorpusWriter.Write(Path.Combine(samplesDir, "training"));
         ScanSetWriter.Write(Path.Combine(samplesDir, "scans"));
         BatchSetWriter.Write(Path.Combine(samplesDir, "batches"));
         break;
     default:
-        Console.Error.WriteLine("usage: ScanPipeline.SampleGenerator [corpus|scans|batches|all] [--out <samples dir>]");
+        Console.Error.WriteLine("usage: ScanPipeline.SampleGenerator [corpus|scans|batches|all] [--out <samples dir>] | pages --count N --out <dir>");
         return 2;
 }
 return 0;

@@ -18,6 +18,7 @@ public static class CorpusWriter
         public const int Train = 100_000;
         public const int Test = 200_000;
         public const int Scans = 300_000;
+        public const int Benchmark = 400_000;
     }
 
     public static int SeedFor(int seedBase, int typeIndex, int number) => seedBase + 1000 * typeIndex + number;
