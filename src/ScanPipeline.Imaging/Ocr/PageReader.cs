@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScanPipeline.Core.Ocr;
+using ScanPipeline.Imaging.Input;
+using ScanPipeline.Imaging.Native;
+using ScanPipeline.Imaging.Preparation;
+
+namespace ScanPipeline.Imaging.Ocr;
+
+/// <summary>The accepted reading of one scanned page, its hOCR fragment and what was done to the image first.</summary>
+internal sealed record ReadPage(string Text, int MeanConfidence, string Hocr, PagePreparation Preparation);
+
+/// <summary>
+/// Reads one scanned page as a careful operator would:
+/// <list type="number">
+/// <item>straightens it when leptonica finds a skew within the configured range;</item>
+/// <item>reads it;</item>
+/// <item>only when that reading looks wrong (low confidence, or most words in sideways blocks) asks Tesseract's
+/// orientation detection whether the page lies on its side or upside down, turns it, straightens it again and reads
+/// it once more. The turned reading is kept only when it is about as confident or more: a wrong OSD verdict on a
+/// poor but upright page costs time, never text.</item>
+/// </list>
+/// The image that was read last is the one added to the searchable PDF, so the stored page is the corrected one.
+/// Upright, clean pages (the usual case) pay only for the skew search, a few milliseconds.
+/// </summary>
+internal sealed class PageReader(ImagingOptions options, ILogger logger)
+{
+    /// <summary>A turned page's reading may be this much less confident than the first and still be kept (same text, other rounding).</summary>
+    internal const int TurnedReadingTolerance = 5;
+
+    /// <summary>Runs on an engine thread. Leaves the accepted reading in <paramref name="engine"/> until it is cleared.</summary>
+    public ReadPage Read(TesseractEngine engine, PageImage image, int pageNumber, int pageIndex, TessRendererHandle? renderer, WorkFolder work)
+    {
+        var pageClock = Stopwatch.StartNew();
+        var pageLimit = TimeSpan.FromSeconds(options.MaxSecondsPerPage);
+        var owned = new List<PixHandle>();
+        try
+        {
+            var (upright, skew) = Straighten(image.Pix, owned);
+            var reading = engine.Read(upright, image.Dpi, pageClock, pageLimit, pageNumber);
+            var preparation = new PagePreparation(0, skew);
+            string? hocr = null;
+
+            if (options.CorrectOrientation && LooksWrong(reading)
+                && engine.DetectOrientation(upright, image.Dpi) is { TurnedDegrees: not 0 } orientation
+                && orientation.Confidence >= options.MinOrientationConfidence)
+            {
+                var firstHocr = engine.TakeHocr(pageIndex);
+                var turned = Track(Leptonica.pixRotateOrth(upright, orientation.QuarterTurnsToUpright), owned);
+                if (turned is not null)
+                {
+                    var (turnedUpright, turnedSkew) = Straighten(turned, owned);
+                    var second = engine.Read(turnedUpright, image.Dpi, pageClock, pageLimit, pageNumber);
+                    if (second.MeanConfidence >= reading.MeanConfidence - TurnedReadingTolerance)
+                    {
+                        logger.LogDebug("Page {Page} turned {Degrees}° clockwise (OSD confidence {Confidence:F1}, text confidence {Before} -> {After})",
+                            pageNumber, orientation.QuarterTurnsToUpright * 90, orientation.Confidence, reading.MeanConfidence, second.MeanConfidence);
+                        reading = second;
+                        upright = turnedUpright;
+                        preparation = new PagePreparation(orientation.QuarterTurnsToUpright * 90, skew + turnedSkew);
+                    }
+                    else
+                    {
+                        logger.LogDebug("Page {Page}: OSD said turned {Degrees}° (confidence {Confidence:F1}), but the turned page read worse " +
+                            "({Before} -> {After}); kept as scanned", pageNumber, orientation.TurnedDegrees, orientation.Confidence,
+                            reading.MeanConfidence, second.MeanConfidence);
+                        hocr = firstHocr;
+                        // The PDF renderer needs the engine's state of the kept reading: read the kept image again (rare).
+                        if (renderer is not null) engine.Read(upright, image.Dpi, pageClock, pageLimit, pageNumber);
+                    }
+                }
+            }
+
+            hocr ??= engine.TakeHocr(pageIndex);
+            if (renderer is not null)
+            {
+                // An unchanged JPEG scan goes into the PDF byte for byte; a corrected page is encoded from its pixels.
+                var jpegFile = !preparation.Changed && image.OriginalJpeg is { } jpeg ? work.Write($"page-{pageNumber}.jpg", jpeg) : null;
+                engine.AddToPdf(renderer, jpegFile, pageNumber);
+            }
+            return new ReadPage(reading.Text, reading.MeanConfidence, hocr, preparation);
+        }
+        finally
+        {
+            engine.Clear();
+            foreach (var pix in owned) pix.Dispose();
+        }
+    }
+
+    /// <summary>The first reading is suspect: too unsure, or most words lie in blocks the layout found turned.</summary>
+    private bool LooksWrong(PageReading reading) =>
+        reading.MeanConfidence < options.OrientationCheckBelowConfidence || reading.MostlySideways;
+
+    /// <summary>The page deskewed (a new Pix, tracked in <paramref name="owned"/>), or itself when straight enough or deskew is off.</summary>
+    private (PixHandle Pix, double Degrees) Straighten(PixHandle pix, List<PixHandle> owned)
+    {
+        if (!options.Deskew) return (pix, 0);
+        var skew = Deskewer.FindSkew(pix, options.MinDeskewDegrees, options.MaxDeskewDegrees);
+        if (skew == 0) return (pix, 0);
+        var straight = Deskewer.Rotate(pix, skew);
+        if (straight is null) return (pix, 0);
+        owned.Add(straight);
+        return (straight, skew);
+    }
+
+    private static PixHandle? Track(PixHandle pix, List<PixHandle> owned)
+    {
+        if (pix.IsInvalid)
+        {
+            pix.Dispose();
+            return null;
+        }
+        owned.Add(pix);
+        return pix;
+    }
+}

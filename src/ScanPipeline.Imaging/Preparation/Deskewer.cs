@@ -1,0 +1,49 @@
+using ScanPipeline.Imaging.Native;
+
+namespace ScanPipeline.Imaging.Preparation;
+
+/// <summary>
+/// Finds a page's skew with leptonica (a sweep over the allowed range on a reduced 1-bpp copy, then a binary
+/// search) and rotates the page back. A bitonal page stays bitonal (rotated by shears); grey and colour pages are
+/// interpolated. The page keeps its size, so it stays the paper size it was scanned at.
+/// </summary>
+internal static class Deskewer
+{
+    /// <summary>Grey level below which a pixel counts as ink for the skew search (leptonica's own default).</summary>
+    private const int InkThreshold = 130;
+
+    /// <summary>Below this ratio of best to mean alignment score the search found no text lines to trust (leptonica's default).</summary>
+    private const float MinConfidence = 3.0f;
+
+    private const int SweepReduction = 4;
+    private const int SearchReduction = 2;
+    private const float SweepStepDegrees = 1.0f;
+    private const float SearchPrecisionDegrees = 0.01f;
+
+    /// <summary>
+    /// Measures the skew of <paramref name="pix"/>. Returns the angle (degrees, clockwise positive) when it is
+    /// trustworthy and between <paramref name="minDegrees"/> and <paramref name="maxDegrees"/>, else 0.
+    /// </summary>
+    public static double FindSkew(PixHandle pix, double minDegrees, double maxDegrees)
+    {
+        using var binary = pix.Depth == 1 ? null : Leptonica.pixConvertTo1(pix, InkThreshold);
+        if (binary is { IsInvalid: true }) return 0;
+        var target = binary ?? pix;
+        // Sweeping exactly to the limit lets the search find angles a step beyond it; those are refused below.
+        if (Leptonica.pixFindSkewSweepAndSearch(target, out var angle, out var confidence, SweepReduction, SearchReduction,
+                (float)maxDegrees, SweepStepDegrees, SearchPrecisionDegrees) != 0)
+            return 0;
+        if (confidence < MinConfidence || Math.Abs(angle) < minDegrees || Math.Abs(angle) > maxDegrees) return 0;
+        return angle;
+    }
+
+    /// <summary>A copy of <paramref name="pix"/> rotated by <paramref name="degrees"/> (as measured by <see cref="FindSkew"/>), or null if leptonica fails.</summary>
+    public static PixHandle? Rotate(PixHandle pix, double degrees)
+    {
+        var type = pix.Depth == 1 ? Leptonica.RotateShear : Leptonica.RotateAreaMap;
+        var rotated = Leptonica.pixRotate(pix, (float)(degrees * Math.PI / 180), type, Leptonica.BringInWhite, 0, 0);
+        if (!rotated.IsInvalid) return rotated;
+        rotated.Dispose();
+        return null;
+    }
+}
