@@ -19,9 +19,9 @@ public sealed record PagePreparation(int RotatedDegrees, double DeskewedDegrees)
 }
 
 /// <summary>
-/// A recognised document: text per page, where made a searchable PDF, and its words with their boxes and
-/// confidences as one hOCR document (one <c>ocr_page</c> per page, in order; pages read from a PDF text layer
-/// carry no OCR words).
+/// A recognised document: text per page, where made a searchable PDF, and where any page was OCRed its words with
+/// their boxes and confidences as one hOCR document (one <c>ocr_page</c> per page, in order; a page read from a PDF
+/// text layer is an empty <c>ocr_page</c>). A document read entirely from its text layer has no hOCR.
 /// </summary>
 public sealed record RecognizedDocument(IReadOnlyList<PageText> Pages, byte[]? SearchablePdf, string? Hocr = null)
 {

@@ -51,10 +51,9 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
         {
             if (prepared.TextLayers.All(t => t is not null))
             {
-                var hocr = new HocrDocument();
-                for (var i = 0; i < prepared.Pages.Count; i++) hocr.AddTextLayerPage(i);
+                // Nothing to OCR: no searchable PDF (the original is one) and no hOCR (its words and boxes are exact in the PDF).
                 var pages = prepared.Pages.Select((n, i) => new PageText(n, prepared.TextLayers[i]!, TextLayerConfidence, FromTextLayer: true));
-                return new RecognizedDocument(pages.ToList(), SearchablePdf: null, hocr.Build(engineLoaded: false));
+                return new RecognizedDocument(pages.ToList(), SearchablePdf: null, Hocr: null);
             }
 
             var withPdf = makeSearchablePdf && options.MakeSearchablePdf;
@@ -154,7 +153,7 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
             logger.LogDebug("Recognised {Pages} pages ({Ocr} OCRed, {Turned} turned, {Deskewed} deskewed, searchable PDF: {Pdf})",
                 results.Count, results.Count(p => !p.FromTextLayer), results.Count(p => p.Preparation?.RotatedDegrees is > 0),
                 results.Count(p => p.Preparation?.DeskewedDegrees is not (null or 0)), pdf is not null);
-            return new RecognizedDocument(results, pdf, hocr.Build(engineLoaded: true));
+            return new RecognizedDocument(results, pdf, hocr.Build());
         }
         finally
         {
