@@ -15,10 +15,10 @@ internal sealed record ReadPage(string Text, int MeanConfidence, string Hocr, Pa
 /// <list type="number">
 /// <item>straightens it when leptonica finds a skew within the configured range;</item>
 /// <item>reads it;</item>
-/// <item>only when that reading looks wrong (low confidence, or most words in sideways blocks) asks Tesseract's
+/// <item>only when that reading looks wrong (low confidence, or most word boxes taller than wide) asks Tesseract's
 /// orientation detection whether the page lies on its side or upside down, turns it, straightens it again and reads
-/// it once more. The turned reading is kept only when it is about as confident or more: a wrong OSD verdict on a
-/// poor but upright page costs time, never text.</item>
+/// it once more. The verdict must fit the word shapes (<see cref="FitsWordShapes"/>) and the turned reading must
+/// confirm it (<see cref="Confirms"/>): a wrong OSD verdict on a poor but upright page costs time, never text.</item>
 /// </list>
 /// The image that was read last is the one added to the searchable PDF, so the stored page is the corrected one.
 /// Upright, clean pages (the usual case) pay only for the skew search, a few milliseconds.
@@ -43,7 +43,8 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
 
             if (options.CorrectOrientation && LooksWrong(reading)
                 && engine.DetectOrientation(upright, image.Dpi) is { TurnedDegrees: not 0 } orientation
-                && orientation.Confidence >= options.MinOrientationConfidence)
+                && orientation.Confidence >= options.MinOrientationConfidence
+                && FitsWordShapes(orientation, reading))
             {
                 var firstHocr = engine.TakeHocr(pageIndex);
                 var turned = Track(Leptonica.pixRotateOrth(upright, orientation.QuarterTurnsToUpright), owned);
@@ -51,7 +52,7 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
                 {
                     var (turnedUpright, turnedSkew) = Straighten(turned, owned);
                     var second = engine.Read(turnedUpright, image.Dpi, pageClock, pageLimit, pageNumber);
-                    if (second.MeanConfidence >= reading.MeanConfidence - TurnedReadingTolerance)
+                    if (Confirms(reading, second))
                     {
                         logger.LogDebug("Page {Page} turned {Degrees}° clockwise (OSD confidence {Confidence:F1}, text confidence {Before} -> {After})",
                             pageNumber, orientation.QuarterTurnsToUpright * 90, orientation.Confidence, reading.MeanConfidence, second.MeanConfidence);
@@ -61,8 +62,8 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
                     }
                     else
                     {
-                        logger.LogDebug("Page {Page}: OSD said turned {Degrees}° (confidence {Confidence:F1}), but the turned page read worse " +
-                            "({Before} -> {After}); kept as scanned", pageNumber, orientation.TurnedDegrees, orientation.Confidence,
+                        logger.LogDebug("Page {Page}: OSD said turned {Degrees}° (confidence {Confidence:F1}), but the turned page did not " +
+                            "confirm it (text confidence {Before} -> {After}); kept as scanned", pageNumber, orientation.TurnedDegrees, orientation.Confidence,
                             reading.MeanConfidence, second.MeanConfidence);
                         hocr = firstHocr;
                         // The PDF renderer needs the engine's state of the kept reading: read the kept image again (rare).
@@ -87,9 +88,22 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
         }
     }
 
-    /// <summary>The first reading is suspect: too unsure, or most words lie in blocks the layout found turned.</summary>
+    /// <summary>The first reading is suspect: too unsure, or most words stand taller than wide (lines running up the page).</summary>
     private bool LooksWrong(PageReading reading) =>
         reading.MeanConfidence < options.OrientationCheckBelowConfidence || reading.MostlySideways;
+
+    /// <summary>
+    /// OSD's verdict must fit the word shapes of the first reading: a quarter turn only for a page whose words stand
+    /// tall (its lines run up the page), a half turn only for one whose words lie wide. Tesseract reads one of the two
+    /// sideways directions almost as confidently as upright text, so confidence alone could not refuse a wrong quarter
+    /// turn of an upright page; the shapes can, before a second reading is spent on it.
+    /// </summary>
+    internal static bool FitsWordShapes(DetectedOrientation orientation, PageReading asScanned) =>
+        orientation.TurnedDegrees is 90 or 270 ? asScanned.MostlySideways : !asScanned.MostlySideways;
+
+    /// <summary>The turned page confirms the verdict: its lines lie wide, and it reads about as confidently as the page as scanned, or better.</summary>
+    internal static bool Confirms(PageReading asScanned, PageReading turned) =>
+        !turned.MostlySideways && turned.MeanConfidence >= asScanned.MeanConfidence - TurnedReadingTolerance;
 
     /// <summary>The page deskewed (a new Pix, tracked in <paramref name="owned"/>), or itself when straight enough or deskew is off.</summary>
     private (PixHandle Pix, double Degrees) Straighten(PixHandle pix, List<PixHandle> owned)

@@ -18,6 +18,7 @@ internal static class Deskewer
     private const int SweepReduction = 4;
     private const int SearchReduction = 2;
     private const float SweepStepDegrees = 1.0f;
+    private const float SweepMarginDegrees = 2.0f;
     private const float SearchPrecisionDegrees = 0.01f;
 
     /// <summary>
@@ -29,9 +30,10 @@ internal static class Deskewer
         using var binary = pix.Depth == 1 ? null : Leptonica.pixConvertTo1(pix, InkThreshold);
         if (binary is { IsInvalid: true }) return 0;
         var target = binary ?? pix;
-        // Sweeping exactly to the limit lets the search find angles a step beyond it; those are refused below.
+        // leptonica reports no confidence for a best angle near the edge of its sweep, so the sweep reaches two
+        // degrees past the limit; angles beyond the limit are refused below.
         if (Leptonica.pixFindSkewSweepAndSearch(target, out var angle, out var confidence, SweepReduction, SearchReduction,
-                (float)maxDegrees, SweepStepDegrees, SearchPrecisionDegrees) != 0)
+                (float)maxDegrees + SweepMarginDegrees, SweepStepDegrees, SearchPrecisionDegrees) != 0)
             return 0;
         if (confidence < MinConfidence || Math.Abs(angle) < minDegrees || Math.Abs(angle) > maxDegrees) return 0;
         return angle;
