@@ -3,15 +3,13 @@ using System.Runtime.InteropServices;
 namespace ScanPipeline.Imaging.Native;
 
 /// <summary>
-/// Leptonica calls for page preparation: turning a page by quarter turns, finding and removing skew. Every
+/// Leptonica calls for page preparation: turning a page by quarter turns, finding and removing skew, reducing a
+/// copy for orientation detection. Every
 /// call returns a new Pix (or NULL on failure, wrapped as an invalid handle); the input stays the caller's.
 /// </summary>
 internal static unsafe partial class Leptonica
 {
-    /// <summary><see cref="pixRotate"/>: interpolates grey and colour pixels (best quality for 8 and 32 bpp).</summary>
-    public const int RotateAreaMap = 1;
-
-    /// <summary><see cref="pixRotate"/>: three shears; keeps a 1-bpp page at 1 bpp.</summary>
+    /// <summary><see cref="pixRotate"/>: three shears that move whole pixels; fast, keeps the depth (a 1-bpp page stays 1 bpp).</summary>
     public const int RotateShear = 2;
 
     /// <summary><see cref="pixRotate"/>: pixels uncovered by the rotation become white (paper).</summary>
@@ -27,6 +25,14 @@ internal static unsafe partial class Leptonica
     /// </summary>
     [LibraryImport(NativeLibraries.Leptonica)]
     public static partial PixHandle pixRotate(PixHandle pix, float radians, int type, int inColor, int width, int height);
+
+    /// <summary>A scaled copy; reductions of grey and colour pages average the pixels they merge.</summary>
+    [LibraryImport(NativeLibraries.Leptonica)]
+    public static partial PixHandle pixScale(PixHandle pix, float scaleX, float scaleY);
+
+    /// <summary>A 1-bpp page at half size as 8-bpp grey: thin strokes survive the reduction as grey instead of vanishing.</summary>
+    [LibraryImport(NativeLibraries.Leptonica)]
+    public static partial PixHandle pixScaleToGray2(PixHandle pix);
 
     /// <summary>A 1-bpp copy: grey values below <paramref name="threshold"/> become ink; colour and colormaps are converted first.</summary>
     [LibraryImport(NativeLibraries.Leptonica)]

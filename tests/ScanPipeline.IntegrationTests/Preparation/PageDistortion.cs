@@ -29,7 +29,9 @@ internal static unsafe class PageDistortion
     private static readonly delegate* unmanaged<IntPtr, float, int, int, int, int, IntPtr> PixRotate =
         (delegate* unmanaged<IntPtr, float, int, int, int, int, IntPtr>)Export("pixRotate");
     private static readonly delegate* unmanaged<IntPtr, int, IntPtr> PixConvertTo8 = (delegate* unmanaged<IntPtr, int, IntPtr>)Export("pixConvertTo8");
-    private static readonly delegate* unmanaged<IntPtr, float, IntPtr> PixAddGaussianNoise = (delegate* unmanaged<IntPtr, float, IntPtr>)Export("pixAddGaussianNoise");
+    private static readonly delegate* unmanaged<IntPtr, IntPtr, IntPtr> PixCopy = (delegate* unmanaged<IntPtr, IntPtr, IntPtr>)Export("pixCopy");
+    private static readonly delegate* unmanaged<IntPtr, uint*> PixGetData = (delegate* unmanaged<IntPtr, uint*>)Export("pixGetData");
+    private static readonly delegate* unmanaged<IntPtr, int> PixGetWpl = (delegate* unmanaged<IntPtr, int>)Export("pixGetWpl");
     private static readonly delegate* unmanaged<IntPtr, int, int, IntPtr> PixBlockconv = (delegate* unmanaged<IntPtr, int, int, IntPtr>)Export("pixBlockconv");
     private static readonly delegate* unmanaged<IntPtr, int, int, uint, int> PixSetPixel = (delegate* unmanaged<IntPtr, int, int, uint, int>)Export("pixSetPixel");
     private static readonly delegate* unmanaged<byte**, nuint*, IntPtr, float, int> PixWriteMemPng =
@@ -51,9 +53,10 @@ internal static unsafe class PageDistortion
         var grey = Gray(pix);
         try
         {
-            var noisy = PixAddGaussianNoise(grey, (float)sigma);
+            var noisy = PixCopy(IntPtr.Zero, grey);
             var random = new Random(seed);
             int width = PixGetWidth(noisy), height = PixGetHeight(noisy);
+            AddGrain(noisy, width, height, sigma, random);
             var specks = (int)(width * (long)height * speckFraction / 4);
             for (var i = 0; i < specks; i++)
             {
@@ -71,6 +74,27 @@ internal static unsafe class PageDistortion
             Destroy(grey);
         }
     });
+
+    /// <summary>
+    /// Gaussian grain from a seeded generator (leptonica's own pixAddGaussianNoise uses the unseeded C rand(), so its
+    /// noise would differ from run to run). An 8-bpp pixel x of a line lives in byte x ^ 3 of its 32-bit words.
+    /// </summary>
+    private static void AddGrain(IntPtr pix, int width, int height, double sigma, Random random)
+    {
+        var data = (byte*)PixGetData(pix);
+        var bytesPerLine = PixGetWpl(pix) * 4;
+        for (var y = 0; y < height; y++)
+        {
+            var line = data + (long)y * bytesPerLine;
+            for (var x = 0; x < width; x++)
+            {
+                // Box-Muller: one standard normal sample from two uniform ones.
+                var normal = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+                ref var value = ref line[x ^ 3];
+                value = (byte)Math.Clamp(value + sigma * normal, 0, 255);
+            }
+        }
+    }
 
     /// <summary>A box blur of (2r+1)² pixels, like an out-of-focus or dusty scanner.</summary>
     public static byte[] Blur(byte[] image, int radius) => Transform(image, pix =>
