@@ -36,13 +36,16 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
         var owned = new List<PixHandle>();
         try
         {
+            // An image without a declared resolution is left to Tesseract's estimate, as its command line does: a
+            // guessed 300 dpi reads low-resolution receipts worse.
+            var dpi = image.DpiDeclared ? image.Dpi : 0;
             var (upright, skew) = Straighten(image.Pix, owned);
-            var reading = engine.Read(upright, image.Dpi, pageClock, pageLimit, pageNumber);
+            var reading = engine.Read(upright, dpi, pageClock, pageLimit, pageNumber);
             var preparation = new PagePreparation(0, skew);
             string? hocr = null;
 
             if (options.CorrectOrientation && LooksWrong(reading)
-                && engine.DetectOrientation(upright, image.Dpi) is { TurnedDegrees: not 0 } orientation
+                && engine.DetectOrientation(upright, dpi) is { TurnedDegrees: not 0 } orientation
                 && orientation.Confidence >= options.MinOrientationConfidence
                 && FitsWordShapes(orientation, reading))
             {
@@ -51,7 +54,7 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
                 if (turned is not null)
                 {
                     var (turnedUpright, turnedSkew) = Straighten(turned, owned);
-                    var second = engine.Read(turnedUpright, image.Dpi, pageClock, pageLimit, pageNumber);
+                    var second = engine.Read(turnedUpright, dpi, pageClock, pageLimit, pageNumber);
                     if (Confirms(reading, second))
                     {
                         logger.LogDebug("Page {Page} turned {Degrees}° clockwise (OSD confidence {Confidence:F1}, text confidence {Before} -> {After})",
@@ -67,7 +70,7 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
                             reading.MeanConfidence, second.MeanConfidence);
                         hocr = firstHocr;
                         // The PDF renderer needs the engine's state of the kept reading: read the kept image again (rare).
-                        if (renderer is not null) engine.Read(upright, image.Dpi, pageClock, pageLimit, pageNumber);
+                        if (renderer is not null) engine.Read(upright, dpi, pageClock, pageLimit, pageNumber);
                     }
                 }
             }

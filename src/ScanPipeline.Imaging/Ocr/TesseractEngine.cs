@@ -63,6 +63,8 @@ internal sealed class TesseractEngine : IDisposable
     /// <summary>
     /// Recognises <paramref name="pix"/> within what is left of the page's time limit (Tesseract's monitor deadline):
     /// <paramref name="pageClock"/> started when work on the page began, and every reading of the page counts.
+    /// A <paramref name="dpi"/> of 0 lets Tesseract estimate the resolution from the size of the text, as its command
+    /// line does for an image that declares none.
     /// </summary>
     public PageReading Read(PixHandle pix, int dpi, Stopwatch pageClock, TimeSpan pageLimit, int pageNumber)
     {

@@ -43,7 +43,7 @@ internal sealed class OrientationDetector : IDisposable
         }
     }
 
-    /// <summary>Pages scanned at this resolution or more are checked on a half-size copy.</summary>
+    /// <summary>Pages scanned at this resolution or more are checked on a half-size copy (0: unknown, checked at full size).</summary>
     public const int HalfSizeFromDpi = 240;
 
     /// <summary>
