@@ -9,6 +9,9 @@ namespace ScanPipeline.Imaging.Native;
 /// </summary>
 internal static unsafe partial class Leptonica
 {
+    /// <summary><see cref="pixRotate"/>: interpolates grey and colour pixels; smooth, about ten times slower than shears.</summary>
+    public const int RotateAreaMap = 1;
+
     /// <summary><see cref="pixRotate"/>: three shears that move whole pixels; fast, keeps the depth (a 1-bpp page stays 1 bpp).</summary>
     public const int RotateShear = 2;
 
