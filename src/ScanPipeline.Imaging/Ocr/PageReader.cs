@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using ScanPipeline.Core.Ocr;
 using ScanPipeline.Imaging.Input;
@@ -28,7 +29,10 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
     /// <summary>A turned page's reading may be this much less confident than the first and still be kept (same text, other rounding).</summary>
     internal const int TurnedReadingTolerance = 5;
 
-    /// <summary>Runs on an engine thread. Leaves the accepted reading in <paramref name="engine"/> until it is cleared.</summary>
+    /// <summary>
+    /// Runs on an engine thread. Leaves the accepted reading in <paramref name="engine"/> until it is cleared. With debug
+    /// logging on, one line per page says what was done and what each step cost.
+    /// </summary>
     public ReadPage Read(TesseractEngine engine, PageImage image, int pageNumber, int pageIndex, TessRendererHandle? renderer, WorkFolder work)
     {
         var pageClock = Stopwatch.StartNew();
@@ -40,37 +44,45 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
             // guessed 300 dpi reads low-resolution receipts worse.
             var dpi = image.DpiDeclared ? image.Dpi : 0;
             var (upright, skew) = Straighten(image.Pix, owned);
+            var deskewTime = pageClock.Elapsed;
             var reading = engine.Read(upright, dpi, pageClock, pageLimit, pageNumber);
+            var firstReadingTime = pageClock.Elapsed - deskewTime;
             var preparation = new PagePreparation(0, skew);
             string? hocr = null;
+            var orientationTime = TimeSpan.Zero;
+            var verdict = "not needed";
 
-            if (options.CorrectOrientation && LooksWrong(reading)
-                && engine.DetectOrientation(upright, dpi) is { TurnedDegrees: not 0 } orientation
-                && orientation.Confidence >= options.MinOrientationConfidence
-                && FitsWordShapes(orientation, reading))
+            if (options.CorrectOrientation && LooksWrong(reading))
             {
-                var firstHocr = engine.TakeHocr(pageIndex);
-                var turned = Track(Leptonica.pixRotateOrth(upright, orientation.QuarterTurnsToUpright), owned);
-                if (turned is not null)
+                var checkStarted = pageClock.Elapsed;
+                var orientation = engine.DetectOrientation(upright, dpi);
+                orientationTime = pageClock.Elapsed - checkStarted;
+                verdict = orientation is { } o
+                    ? string.Create(CultureInfo.InvariantCulture, $"turned {o.TurnedDegrees}° (OSD confidence {o.Confidence:F1})")
+                    : "undecided";
+                if (orientation is { TurnedDegrees: not 0 } found && found.Confidence >= options.MinOrientationConfidence
+                    && FitsWordShapes(found, reading))
                 {
-                    var (turnedUpright, turnedSkew) = Straighten(turned, owned);
-                    var second = engine.Read(turnedUpright, dpi, pageClock, pageLimit, pageNumber);
-                    if (Confirms(reading, second))
+                    var firstHocr = engine.TakeHocr(pageIndex);
+                    var turned = Track(Leptonica.pixRotateOrth(upright, found.QuarterTurnsToUpright), owned);
+                    if (turned is not null)
                     {
-                        logger.LogDebug("Page {Page} turned {Degrees}° clockwise (OSD confidence {Confidence:F1}, text confidence {Before} -> {After})",
-                            pageNumber, orientation.QuarterTurnsToUpright * 90, orientation.Confidence, reading.MeanConfidence, second.MeanConfidence);
-                        reading = second;
-                        upright = turnedUpright;
-                        preparation = new PagePreparation(orientation.QuarterTurnsToUpright * 90, skew + turnedSkew);
-                    }
-                    else
-                    {
-                        logger.LogDebug("Page {Page}: OSD said turned {Degrees}° (confidence {Confidence:F1}), but the turned page did not " +
-                            "confirm it (text confidence {Before} -> {After}); kept as scanned", pageNumber, orientation.TurnedDegrees, orientation.Confidence,
-                            reading.MeanConfidence, second.MeanConfidence);
-                        hocr = firstHocr;
-                        // The PDF renderer needs the engine's state of the kept reading: read the kept image again (rare).
-                        if (renderer is not null) engine.Read(upright, dpi, pageClock, pageLimit, pageNumber);
+                        var (turnedUpright, turnedSkew) = Straighten(turned, owned);
+                        var second = engine.Read(turnedUpright, dpi, pageClock, pageLimit, pageNumber);
+                        if (Confirms(reading, second))
+                        {
+                            verdict += $", confirmed: text confidence {reading.MeanConfidence} -> {second.MeanConfidence}";
+                            reading = second;
+                            upright = turnedUpright;
+                            preparation = new PagePreparation(found.QuarterTurnsToUpright * 90, skew + turnedSkew);
+                        }
+                        else
+                        {
+                            verdict += $", refused: text confidence {reading.MeanConfidence} -> {second.MeanConfidence}";
+                            hocr = firstHocr;
+                            // The PDF renderer needs the engine's state of the kept reading: read the kept image again (rare).
+                            if (renderer is not null) engine.Read(upright, dpi, pageClock, pageLimit, pageNumber);
+                        }
                     }
                 }
             }
@@ -82,6 +94,10 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
                 var jpegFile = !preparation.Changed && image.OriginalJpeg is { } jpeg ? work.Write($"page-{pageNumber}.jpg", jpeg) : null;
                 engine.AddToPdf(renderer, jpegFile, pageNumber);
             }
+            logger.LogDebug("Page {Page}: deskewed {Skew:F2}° in {DeskewMs:F1} ms; first reading {ReadingMs:F0} ms; kept reading confidence {Confidence}; " +
+                "orientation check {OrientationMs:F0} ms: {Verdict}; turned {Turned}°; page {PageMs:F0} ms", pageNumber, skew,
+                deskewTime.TotalMilliseconds, firstReadingTime.TotalMilliseconds, reading.MeanConfidence, orientationTime.TotalMilliseconds,
+                verdict, preparation.RotatedDegrees, pageClock.Elapsed.TotalMilliseconds);
             return new ReadPage(reading.Text, reading.MeanConfidence, hocr, preparation);
         }
         finally
