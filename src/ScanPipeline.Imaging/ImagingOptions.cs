@@ -52,6 +52,37 @@ public sealed class ImagingOptions
     /// <summary>Whether a searchable PDF is made for OCRed documents (callers may still ask per call).</summary>
     public bool MakeSearchablePdf { get; set; } = true;
 
+    /// <summary>
+    /// Turn pages scanned sideways or upside down upright, with Tesseract's orientation detection (osd.traineddata).
+    /// It runs only on pages whose first reading looks wrong; see <see cref="OrientationCheckBelowConfidence"/>.
+    /// </summary>
+    public bool CorrectOrientation { get; set; } = true;
+
+    /// <summary>
+    /// A page whose first reading has a mean word confidence below this (0-100), or whose lines mostly run sideways,
+    /// gets an orientation check. Upright letters read at 85-95, upside-down ones at 40-50.
+    /// </summary>
+    [Range(0, 100)]
+    public int OrientationCheckBelowConfidence { get; set; } = 70;
+
+    /// <summary>
+    /// Orientation results below this confidence (Tesseract's OSD score; upright A4 letters score 9-20) are ignored.
+    /// A turn is kept only when the page then reads about as well or better, so a wrong verdict costs time, not text.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double MinOrientationConfidence { get; set; } = 1.0;
+
+    /// <summary>Straighten skewed pages (leptonica's skew search) before they are read and stored.</summary>
+    public bool Deskew { get; set; } = true;
+
+    /// <summary>Skew is searched within ±this many degrees.</summary>
+    [Range(1.0, 15.0)]
+    public double MaxDeskewDegrees { get; set; } = 5;
+
+    /// <summary>Pages skewed by less than this many degrees are left as they are (they look straight and read as well).</summary>
+    [Range(0.05, 5.0)]
+    public double MinDeskewDegrees { get; set; } = 0.3;
+
     /// <summary>Parent of the per-document work folders. Empty: the system temp folder.</summary>
     public string? WorkDirectory { get; set; }
 

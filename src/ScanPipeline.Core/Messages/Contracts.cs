@@ -49,7 +49,10 @@ public sealed record DocumentCaptured(
     public static string Name => MessageNames.DocumentCaptured;
 }
 
-/// <summary>Text and searchable PDF of a document are in the blob store.</summary>
+/// <summary>
+/// Text, searchable PDF and hOCR (word boxes and confidences) of a document are in the blob store.
+/// Schema 2 added <see cref="HocrSha256"/>; a schema-1 message still reads, with no hOCR.
+/// </summary>
 public sealed record DocumentRecognized(
     string DocumentId,
     string BatchId,
@@ -64,14 +67,20 @@ public sealed record DocumentRecognized(
     int PagesFromTextLayer,
     DateTimeOffset ReceivedAt,
     double OcrSeconds,
-    int SchemaVersion = 1) : IMessage
+    string? HocrSha256 = null,
+    int SchemaVersion = DocumentRecognized.CurrentSchemaVersion) : IMessage
 {
+    public const int CurrentSchemaVersion = 2;
+
     public static string Name => MessageNames.DocumentRecognized;
 
     public int PageCount => PageNumbers.Count;
 }
 
-/// <summary>The classifier decided. Department is a department code or <see cref="Routing.VerificationTarget"/>.</summary>
+/// <summary>
+/// The classifier decided. Department is a department code or <see cref="Routing.VerificationTarget"/>.
+/// Schema 2 added <see cref="HocrSha256"/>; a schema-1 message still reads, with no hOCR.
+/// </summary>
 public sealed record DocumentRouted(
     string DocumentId,
     string BatchId,
@@ -91,8 +100,11 @@ public sealed record DocumentRouted(
     int PagesFromTextLayer,
     DateTimeOffset ReceivedAt,
     double ProcessingSeconds,
-    int SchemaVersion = 1) : IMessage
+    string? HocrSha256 = null,
+    int SchemaVersion = DocumentRouted.CurrentSchemaVersion) : IMessage
 {
+    public const int CurrentSchemaVersion = 2;
+
     public static string Name => MessageNames.DocumentRouted;
 
     public int PageCount => PageNumbers.Count;

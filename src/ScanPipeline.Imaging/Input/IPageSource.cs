@@ -20,12 +20,16 @@ internal interface IPageSource : IDisposable
     PageImage LoadImage(int pageNumber);
 }
 
-/// <summary>A decoded page. <see cref="OriginalJpeg"/> is set when the page is a plain JPEG that a PDF may embed unchanged.</summary>
-internal sealed class PageImage(PixHandle pix, int dpi, byte[]? originalJpeg) : IDisposable
+/// <summary>
+/// A decoded page. <see cref="OriginalJpeg"/> is set when the page is a plain JPEG that a PDF may embed unchanged.
+/// <see cref="DpiDeclared"/> is false when the file carries no plausible resolution and <see cref="Dpi"/> is a guess.
+/// </summary>
+internal sealed class PageImage(PixHandle pix, int dpi, byte[]? originalJpeg, bool dpiDeclared = true) : IDisposable
 {
     public PixHandle Pix { get; } = pix;
     public int Dpi { get; } = dpi;
     public byte[]? OriginalJpeg { get; } = originalJpeg;
+    public bool DpiDeclared { get; } = dpiDeclared;
 
     public void Dispose() => Pix.Dispose();
 }

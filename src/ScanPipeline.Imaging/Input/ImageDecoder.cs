@@ -78,11 +78,10 @@ internal static unsafe class ImageDecoder
     }
 
     /// <summary>The image's resolution when plausible, else <see cref="DefaultDpi"/>.</summary>
-    public static int ResolutionOf(PixHandle pix)
-    {
-        var dpi = Math.Max(pix.XResolution, pix.YResolution);
-        return dpi is >= 70 and <= 2400 ? dpi : DefaultDpi;
-    }
+    public static int ResolutionOf(PixHandle pix) => HasDeclaredResolution(pix) ? Math.Max(pix.XResolution, pix.YResolution) : DefaultDpi;
+
+    /// <summary>Whether the file declared a plausible resolution (70-2400 dpi); many photos and some scans declare none.</summary>
+    public static bool HasDeclaredResolution(PixHandle pix) => Math.Max(pix.XResolution, pix.YResolution) is >= 70 and <= 2400;
 
     private static PixHandle Finish(PixHandle pix, string what)
     {

@@ -18,7 +18,7 @@ internal sealed class SingleImagePageSource(ReadOnlyMemory<byte> data, string me
         var pix = ImageDecoder.Decode(data.Span, options.MaxPixelsPerPage, What);
         // A gray or RGB JPEG goes into the searchable PDF byte for byte, without a second lossy encoding.
         var keepJpeg = mediaType == MediaTypes.Jpeg && ImageDecoder.SamplesPerPixel(data.Span) is 1 or 3;
-        return new PageImage(pix, ImageDecoder.ResolutionOf(pix), keepJpeg ? data.ToArray() : null);
+        return new PageImage(pix, ImageDecoder.ResolutionOf(pix), keepJpeg ? data.ToArray() : null, ImageDecoder.HasDeclaredResolution(pix));
     }
 
     public void Dispose() { }

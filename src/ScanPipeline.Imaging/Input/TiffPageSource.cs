@@ -24,7 +24,7 @@ internal sealed class TiffPageSource(ReadOnlyMemory<byte> data, ImagingOptions o
         if (TiffDirectoryCounter.PageSizes(data.Span, options.MaxPagesPerFile)[pageNumber - 1] is { } size)
             ImageDecoder.CheckPixels(size.Width, size.Height, options.MaxPixelsPerPage, What(pageNumber));
         var pix = ImageDecoder.DecodeTiffPage(data.Span, pageNumber - 1, options.MaxPixelsPerPage, What(pageNumber));
-        return new PageImage(pix, ImageDecoder.ResolutionOf(pix), originalJpeg: null);
+        return new PageImage(pix, ImageDecoder.ResolutionOf(pix), originalJpeg: null, ImageDecoder.HasDeclaredResolution(pix));
     }
 
     public void Dispose() { }

@@ -12,6 +12,12 @@ internal static partial class TesseractApi
 
     public const int PageSegModeAuto = 3;
 
+    /// <summary>Orientation and script detection only (the mode of the OSD engine).</summary>
+    public const int PageSegModeOsdOnly = 0;
+
+    /// <summary>TessPageIteratorLevel: one word.</summary>
+    public const int LevelWord = 3;
+
     [LibraryImport(NativeLibraries.Tesseract)]
     public static partial TessBaseApiHandle TessBaseAPICreate();
 
@@ -51,6 +57,46 @@ internal static partial class TesseractApi
 
     [LibraryImport(NativeLibraries.Tesseract)]
     public static partial int TessBaseAPIMeanTextConf(TessBaseApiHandle handle);
+
+    /// <summary>
+    /// The last recognised page as an hOCR fragment (one <c>ocr_page</c> div). <paramref name="pageNumber"/> (0-based)
+    /// goes into the element ids and <c>ppageno</c>. Free the result with <see cref="TessDeleteText"/>.
+    /// </summary>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial IntPtr TessBaseAPIGetHOCRText(TessBaseApiHandle handle, int pageNumber);
+
+    /// <summary>
+    /// Orientation and script detection on the image set (the engine must be initialised with "osd").
+    /// <paramref name="orientationDegrees"/> is how far the page was turned clockwise (0, 90, 180, 270);
+    /// <paramref name="scriptName"/> points into Tesseract's memory and is not freed.
+    /// </summary>
+    /// <returns>Non-zero when detection found enough text to decide.</returns>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial int TessBaseAPIDetectOrientationScript(TessBaseApiHandle handle, out int orientationDegrees,
+        out float orientationConfidence, out IntPtr scriptName, out float scriptConfidence);
+
+    /// <summary>Iterator over the last recognition result, or NULL; free with <see cref="TessResultIteratorDelete"/>.</summary>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial IntPtr TessBaseAPIGetIterator(TessBaseApiHandle handle);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial void TessResultIteratorDelete(IntPtr iterator);
+
+    /// <summary>The same iterator seen as a page iterator (not a new object: never freed on its own).</summary>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial IntPtr TessResultIteratorGetPageIterator(IntPtr iterator);
+
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial int TessPageIteratorNext(IntPtr iterator, int level);
+
+    /// <summary>The current element's box in image pixels (left, top, right, bottom).</summary>
+    /// <returns>0 when the iterator is past the last element (also on an empty page).</returns>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial int TessPageIteratorBoundingBox(IntPtr iterator, int level, out int left, out int top, out int right, out int bottom);
+
+    /// <summary>The library's version, e.g. "5.3.0" (static string, not freed).</summary>
+    [LibraryImport(NativeLibraries.Tesseract)]
+    public static partial IntPtr TessVersion();
 
     /// <summary>Frees recognition results and the image; the loaded language model stays.</summary>
     [LibraryImport(NativeLibraries.Tesseract)]

@@ -20,9 +20,10 @@ internal static class TessdataLocator
     }
 
     /// <summary>Throws a clear configuration error when a language model or the PDF font is missing.</summary>
-    public static void CheckComplete(string tessdata, string languages, bool needPdfFont)
+    public static void CheckComplete(string tessdata, string languages, bool needPdfFont, bool needOrientation)
     {
         var missing = languages.Split('+').Select(l => l + ".traineddata")
+            .Concat(needOrientation ? [Preparation.OrientationDetector.OsdLanguage + ".traineddata"] : [])
             .Concat(needPdfFont ? ["pdf.ttf"] : [])
             .Where(f => !File.Exists(Path.Combine(tessdata, f)))
             .ToList();

@@ -10,7 +10,8 @@ namespace ScanPipeline.Imaging.Ocr;
 /// <summary>
 /// <see cref="IDocumentRecognizer"/> on in-process Tesseract. Text layers of PDFs are used as they are; every
 /// other page is OCRed on a pool of engine threads (one document at a time per engine, pages in order), and
-/// OCRed documents get a searchable PDF from Tesseract's PDF renderer. Bad input and limits end in
+/// OCRed documents get a searchable PDF from Tesseract's PDF renderer and an hOCR document with every word's box and
+/// confidence. Scanned pages are straightened and turned upright first (<see cref="PageReader"/>). Bad input and limits end in
 /// <see cref="PermanentProcessingException"/> with a <see cref="ReasonCodes"/> constant.
 /// </summary>
 public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
@@ -50,8 +51,9 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
         {
             if (prepared.TextLayers.All(t => t is not null))
             {
+                // Nothing to OCR: no searchable PDF (the original is one) and no hOCR (its words and boxes are exact in the PDF).
                 var pages = prepared.Pages.Select((n, i) => new PageText(n, prepared.TextLayers[i]!, TextLayerConfidence, FromTextLayer: true));
-                return new RecognizedDocument(pages.ToList(), SearchablePdf: null);
+                return new RecognizedDocument(pages.ToList(), SearchablePdf: null, Hocr: null);
             }
 
             var withPdf = makeSearchablePdf && options.MakeSearchablePdf;
@@ -70,7 +72,8 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
 
     private TesseractEngine CreateEngine()
     {
-        TessdataLocator.CheckComplete(tessdataPath, options.Languages, needPdfFont: options.MakeSearchablePdf);
+        TessdataLocator.CheckComplete(tessdataPath, options.Languages, needPdfFont: options.MakeSearchablePdf,
+            needOrientation: options.CorrectOrientation);
         return TesseractEngine.Create(tessdataPath, options.Languages);
     }
 
@@ -99,11 +102,15 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
         }
     }
 
-    /// <summary>Runs on an engine thread: the document's pages in order, on one engine and one PDF renderer.</summary>
+    /// <summary>
+    /// Runs on an engine thread: the document's pages in order, on one engine and one PDF renderer. Each scanned page
+    /// is straightened and turned upright where needed (<see cref="PageReader"/>) before it is read and added to the PDF.
+    /// </summary>
     private RecognizedDocument Recognize(TesseractEngine engine, PreparedDocument document, bool withPdf, CancellationToken ct)
     {
-        var timeLimit = TimeSpan.FromSeconds(options.MaxSecondsPerPage);
         var results = new List<PageText>(document.Pages.Count);
+        var hocr = new HocrDocument();
+        var reader = new PageReader(options, logger);
         var pdfBase = document.Work.PathOf("searchable");
         var renderer = withPdf ? StartRenderer(pdfBase) : null;
         try
@@ -116,18 +123,23 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
                 if (textLayer is not null && renderer is null)
                 {
                     results.Add(new PageText(number, textLayer, TextLayerConfidence, FromTextLayer: true));
+                    hocr.AddTextLayerPage(i);
                     continue;
                 }
 
                 // A text-layer page of a partly scanned PDF is still rendered, so the searchable PDF has every page.
                 using var image = document.Source.LoadImage(number);
-                var jpegFile = renderer is not null && image.OriginalJpeg is { } jpeg
-                    ? document.Work.Write($"page-{number}.jpg", jpeg)
-                    : null;
-                var page = engine.Recognize(image, number, timeLimit, renderer, jpegFile);
-                results.Add(textLayer is not null
-                    ? new PageText(number, textLayer, TextLayerConfidence, FromTextLayer: true)
-                    : new PageText(number, page.Text, page.MeanConfidence, FromTextLayer: false));
+                var page = reader.Read(engine, image, number, i, renderer, document.Work);
+                if (textLayer is not null)
+                {
+                    results.Add(new PageText(number, textLayer, TextLayerConfidence, FromTextLayer: true));
+                    hocr.AddTextLayerPage(i);
+                }
+                else
+                {
+                    results.Add(new PageText(number, page.Text, page.MeanConfidence, FromTextLayer: false, page.Preparation));
+                    hocr.AddOcrPage(page.Hocr);
+                }
             }
 
             byte[]? pdf = null;
@@ -138,9 +150,10 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
                 renderer.Dispose(); // closes the output file
                 pdf = File.ReadAllBytes(pdfBase + ".pdf");
             }
-            logger.LogDebug("Recognised {Pages} pages ({Ocr} OCRed, searchable PDF: {Pdf})",
-                results.Count, results.Count(p => !p.FromTextLayer), pdf is not null);
-            return new RecognizedDocument(results, pdf);
+            logger.LogDebug("Recognised {Pages} pages ({Ocr} OCRed, {Turned} turned, {Deskewed} deskewed, searchable PDF: {Pdf})",
+                results.Count, results.Count(p => !p.FromTextLayer), results.Count(p => p.Preparation?.RotatedDegrees is > 0),
+                results.Count(p => p.Preparation?.DeskewedDegrees is not (null or 0)), pdf is not null);
+            return new RecognizedDocument(results, pdf, hocr.Build());
         }
         finally
         {

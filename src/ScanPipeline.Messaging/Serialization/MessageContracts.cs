@@ -6,14 +6,20 @@ namespace ScanPipeline.Messaging;
 /// What this build of the pipeline can read: the schema versions of each message name. A consumer refuses
 /// (dead-letters as unsupported-schema) any other version instead of guessing at its meaning.
 /// </summary>
+/// <remarks>
+/// A new schema version only adds optional fields, and a build keeps reading the versions before it, so messages
+/// already queued survive an upgrade. Roll out consumers first: an older build refuses the newer version (visibly,
+/// in the dead-letter queue) rather than silently dropping the field it does not know.
+/// </remarks>
 public static class MessageContracts
 {
     private static readonly Dictionary<string, IReadOnlySet<int>> Known = new(StringComparer.Ordinal)
     {
         [MessageNames.BatchReceived] = new HashSet<int> { 1 },
         [MessageNames.DocumentCaptured] = new HashSet<int> { 1 },
-        [MessageNames.DocumentRecognized] = new HashSet<int> { 1 },
-        [MessageNames.DocumentRouted] = new HashSet<int> { 1 },
+        // 2: HocrSha256 (word boxes and confidences); 1 reads with no hOCR.
+        [MessageNames.DocumentRecognized] = new HashSet<int> { 1, DocumentRecognized.CurrentSchemaVersion },
+        [MessageNames.DocumentRouted] = new HashSet<int> { 1, DocumentRouted.CurrentSchemaVersion },
     };
 
     public static IReadOnlySet<int> SupportedSchemaVersions(string messageName) =>

@@ -29,6 +29,8 @@ public sealed class DeliverStage(
             };
             if (document.PdfSha256 is { } pdfSha)
                 artifacts.Add(("document.pdf", pdfSha == document.OriginalSha256 ? original : await blobs.GetAsync(pdfSha, ct)));
+            if (document.HocrSha256 is { } hocrSha)
+                artifacts.Add(("document.hocr", await blobs.GetAsync(hocrSha, ct)));
 
             var batch = metadata.FindBatch(document.BatchId);
             var pagesIn = batch?.PagesIn ?? document.PageCount;

@@ -10,8 +10,9 @@ using ScanPipeline.Imaging.Input;
 namespace ScanPipeline.Worker.Stages;
 
 /// <summary>
-/// Recognises a document's pages (text layer where a PDF has one, Tesseract otherwise) and stores the
-/// text and the searchable PDF as blobs; the next stage gets only their hashes.
+/// Recognises a document's pages (text layer where a PDF has one, Tesseract otherwise; scanned pages turned
+/// upright and straightened first) and stores the text, the searchable PDF and the hOCR (word boxes and
+/// confidences) as blobs; the next stage gets only their hashes.
 /// </summary>
 public sealed class OcrStage(
     IBlobStore blobs, IDocumentRecognizer recognizer, QuarantineWriter quarantine, IMessagePublisher publisher,
@@ -47,13 +48,14 @@ public sealed class OcrStage(
             quarantine.Quarantine(original, error, document.OriginalFileName, document.ScannerLine, document.BatchId, document.DocumentId);
             return;
         }
+        string? hocrSha = recognized.Hocr is { } hocr ? await blobs.PutAsync(Encoding.UTF8.GetBytes(hocr), ct) : null;
         var scanned = recognized.Pages.Where(p => !p.FromTextLayer).ToList();
         var meanConfidence = recognized.Pages.Count == 0 ? 0 : recognized.Pages.Average(p => p.MeanConfidence);
 
         await publisher.PublishAsync(new DocumentRecognized(document.DocumentId, document.BatchId, document.ScannerLine,
             document.OriginalSha256, document.OriginalFileName, document.MediaType, document.PageNumbers, textSha, pdfSha,
             meanConfidence, PagesFromTextLayer: recognized.Pages.Count - scanned.Count, document.ReceivedAt,
-            stopwatch.Elapsed.TotalSeconds), ct);
+            stopwatch.Elapsed.TotalSeconds, hocrSha), ct);
         logger.LogInformation("Document {Document}: {Pages} pages recognised in {Seconds:F1} s ({TextLayer} from text layer)",
             document.DocumentId, recognized.Pages.Count, stopwatch.Elapsed.TotalSeconds, recognized.Pages.Count - scanned.Count);
     }
