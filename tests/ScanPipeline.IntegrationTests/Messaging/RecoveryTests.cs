@@ -175,7 +175,10 @@ public sealed class RecoveryTests(BrokerFixture broker, ITestOutputHelper output
             first.Dispose();
         }
         Assert.True(handlerCancelled.Task.IsCompleted, "shutdown cancels the handler");
-        Assert.Equal(1u, (await broker.Inspector.CountAsync(Topology.SplitQueue, CancellationToken.None))!.Ready);
+        // The broker requeues the unacknowledged delivery once it has processed the closed connection, which
+        // under load can take a moment after Dispose returns.
+        await Eventually.UntilAsync(async () => (await broker.Inspector.CountAsync(Topology.SplitQueue, CancellationToken.None))!.Ready,
+            ready => ready == 1u, "the unacknowledged delivery to be back in the queue");
 
         var next = new HandlerScript<BatchReceived>();
         var second = await broker.StartHostAsync(output, "restarted", services => services.AddScriptedConsumer(next, [Topology.SplitQueue]));
