@@ -80,7 +80,7 @@ public sealed class PageAnalyzer : IPageAnalyzer
 
     private GrayImage Load(IPageSource source, int number)
     {
-        using var page = source.LoadImage(number);
+        using var page = source.LoadImageForAnalysis(number, analysis.Dpi);
         return AnalysisImage.From(page, analysis.Dpi);
     }
 

@@ -18,6 +18,12 @@ internal interface IPageSource : IDisposable
 
     /// <summary>The page as an image for Tesseract; a PDF page with a text layer is rasterised.</summary>
     PageImage LoadImage(int pageNumber);
+
+    /// <summary>
+    /// The page for page analysis, which needs only about <paramref name="targetDpi"/>: a JPEG page is decoded
+    /// reduced (see <see cref="ImageDecoder.DecodeJpegForAnalysis"/>); other pages as for OCR.
+    /// </summary>
+    PageImage LoadImageForAnalysis(int pageNumber, int targetDpi) => LoadImage(pageNumber);
 }
 
 /// <summary>

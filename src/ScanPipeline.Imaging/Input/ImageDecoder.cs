@@ -49,6 +49,44 @@ internal static unsafe class ImageDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes a JPEG for page analysis at the coarsest of libjpeg's DCT reductions (1, 2, 4, 8) that still keeps
+    /// about <paramref name="targetDpi"/>, after <see cref="CheckHeader"/>. The resolution of the result is set to
+    /// the reduced one (an undeclared resolution counts as <see cref="DefaultDpi"/>).
+    /// </summary>
+    public static PageImage DecodeJpegForAnalysis(ReadOnlySpan<byte> data, int targetDpi, long maxPixels, string what)
+    {
+        CheckHeader(data, maxPixels, what);
+        fixed (byte* bytes = data)
+        {
+            var declared = Leptonica.readResolutionMemJpeg(bytes, (nuint)data.Length, out var x, out var y) == 0
+                           && Math.Max(x, y) is >= 70 and <= 2400;
+            var dpi = declared ? Math.Max(x, y) : DefaultDpi;
+            var reduction = AnalysisReduction(dpi, targetDpi);
+            var pix = DecodeJpegReduced(data, reduction, maxPixels, what);
+            Leptonica.pixSetResolution(pix, dpi / reduction, dpi / reduction);
+            return new PageImage(pix, dpi / reduction, originalJpeg: null, declared);
+        }
+    }
+
+    /// <summary>Decodes a JPEG reduced by <paramref name="reduction"/> (1, 2, 4 or 8) inside libjpeg's DCT, after <see cref="CheckHeader"/>.</summary>
+    public static PixHandle DecodeJpegReduced(ReadOnlySpan<byte> data, int reduction, long maxPixels, string what)
+    {
+        CheckHeader(data, maxPixels, what);
+        fixed (byte* bytes = data)
+        {
+            return Finish(Leptonica.pixReadMemJpeg(bytes, (nuint)data.Length, 0, reduction, out _, 0), what);
+        }
+    }
+
+    /// <summary>The largest DCT reduction (1, 2, 4 or 8) that keeps at least 90 % of <paramref name="targetDpi"/>.</summary>
+    public static int AnalysisReduction(int dpi, int targetDpi)
+    {
+        var reduction = 1;
+        while (reduction < 8 && dpi / (reduction * 2.0) >= targetDpi * 0.9) reduction *= 2;
+        return reduction;
+    }
+
     /// <summary>Decodes page <paramref name="pageIndex"/> (0-based) of a TIFF after <see cref="CheckTiffHeader"/>.</summary>
     public static PixHandle DecodeTiffPage(ReadOnlySpan<byte> data, int pageIndex, long maxPixels, string what)
     {

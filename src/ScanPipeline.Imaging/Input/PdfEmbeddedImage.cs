@@ -17,7 +17,9 @@ internal static class PdfEmbeddedImage
     /// <summary>The image must cover this share of the page; otherwise the page has more on it than the image.</summary>
     private const double MinPageCoverage = 0.9;
 
-    public static PageImage? TryExtract(Page page, IPdfImage image, ImagingOptions options)
+    /// <param name="analysisDpi">0 for OCR; else page analysis wants only about this resolution, and a JPEG image is
+    /// decoded reduced (<see cref="ImageDecoder.DecodeJpegForAnalysis"/>).</param>
+    public static PageImage? TryExtract(Page page, IPdfImage image, ImagingOptions options, int analysisDpi = 0)
     {
         var box = image.BoundingBox;
         if (page.Rotation.Value != 0 || Math.Abs(box.Rotation) > 0.5 || image.IsImageMask) return null;
@@ -38,8 +40,18 @@ internal static class PdfEmbeddedImage
         {
             if (image.NeedsReverseDecode()) return null;
             var jpeg = image.RawMemory.ToArray();
-            var pix = ImageDecoder.Decode(jpeg, options.MaxPixelsPerPage, $"PDF page {page.Number} JPEG");
-            result = new PageImage(pix, dpi, ImageDecoder.SamplesPerPixel(jpeg) is 1 or 3 ? jpeg : null);
+            if (analysisDpi > 0)
+            {
+                // The JPEG's own density may disagree with its size on the page; the page decides.
+                var reduction = ImageDecoder.AnalysisReduction(dpi, analysisDpi);
+                dpi /= reduction;
+                result = new PageImage(ImageDecoder.DecodeJpegReduced(jpeg, reduction, options.MaxPixelsPerPage, $"PDF page {page.Number} JPEG"), dpi, null);
+            }
+            else
+            {
+                var pix = ImageDecoder.Decode(jpeg, options.MaxPixelsPerPage, $"PDF page {page.Number} JPEG");
+                result = new PageImage(pix, dpi, ImageDecoder.SamplesPerPixel(jpeg) is 1 or 3 ? jpeg : null);
+            }
         }
         else if (filters.All(f => f is "FlateDecode" or "Fl") && image.TryGetBytesAsMemory(out var samples))
         {

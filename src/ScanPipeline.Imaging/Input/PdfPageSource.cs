@@ -64,7 +64,11 @@ internal sealed class PdfPageSource : IPageSource
     public bool HasImages(int pageNumber) =>
         Guard(() => GetPage(pageNumber).GetImages().Any(), $"page {pageNumber} cannot be read");
 
-    public PageImage LoadImage(int pageNumber)
+    public PageImage LoadImage(int pageNumber) => LoadImage(pageNumber, analysisDpi: 0);
+
+    public PageImage LoadImageForAnalysis(int pageNumber, int targetDpi) => LoadImage(pageNumber, targetDpi);
+
+    private PageImage LoadImage(int pageNumber, int analysisDpi)
     {
         RejectIfHollow(pageNumber);
         var (page, images) = Guard(() =>
@@ -75,7 +79,7 @@ internal sealed class PdfPageSource : IPageSource
 
         if (images.Count == 1 && page.Letters.Count == 0)
         {
-            var embedded = Guard(() => PdfEmbeddedImage.TryExtract(page, images[0], options), $"the image on page {pageNumber} cannot be read");
+            var embedded = Guard(() => PdfEmbeddedImage.TryExtract(page, images[0], options, analysisDpi), $"the image on page {pageNumber} cannot be read");
             if (embedded is not null) return embedded;
         }
 

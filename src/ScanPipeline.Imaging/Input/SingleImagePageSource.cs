@@ -21,5 +21,9 @@ internal sealed class SingleImagePageSource(ReadOnlyMemory<byte> data, string me
         return new PageImage(pix, ImageDecoder.ResolutionOf(pix), keepJpeg ? data.ToArray() : null, ImageDecoder.HasDeclaredResolution(pix));
     }
 
+    public PageImage LoadImageForAnalysis(int pageNumber, int targetDpi) => mediaType == MediaTypes.Jpeg
+        ? ImageDecoder.DecodeJpegForAnalysis(data.Span, targetDpi, options.MaxPixelsPerPage, What)
+        : LoadImage(pageNumber);
+
     public void Dispose() { }
 }

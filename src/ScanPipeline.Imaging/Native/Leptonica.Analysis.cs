@@ -23,4 +23,15 @@ internal static unsafe partial class Leptonica
 
     [LibraryImport(NativeLibraries.Leptonica)]
     public static partial int pixGetWpl(PixHandle pix);
+
+    /// <summary>
+    /// Decodes a JPEG reduced by 1, 2, 4 or 8 inside libjpeg's DCT: a 300-dpi page read at 150 dpi costs a
+    /// fraction of a full decode plus a downscale. A new Pix, invalid on failure.
+    /// </summary>
+    [LibraryImport(NativeLibraries.Leptonica)]
+    public static partial PixHandle pixReadMemJpeg(byte* data, nuint size, int colormapFlag, int reduction, out int warnings, int hint);
+
+    /// <summary>The resolution a JPEG declares (JFIF density), 0 when none; returns non-zero on error.</summary>
+    [LibraryImport(NativeLibraries.Leptonica)]
+    public static partial int readResolutionMemJpeg(byte* data, nuint size, out int xResolution, out int yResolution);
 }
