@@ -19,6 +19,10 @@ internal static partial class Zbar
     /// <summary>zbar_config_t: enable a symbology.</summary>
     public const int ConfigEnable = 0;
 
+    /// <summary>zbar_config_t: scan every n-th column / row (ZBAR_CFG_X_DENSITY, ZBAR_CFG_Y_DENSITY).</summary>
+    public const int ConfigXDensity = 0x100;
+    public const int ConfigYDensity = 0x101;
+
     /// <summary>The fourcc of 8-bit grey, one byte per pixel, rows packed.</summary>
     public const uint FourccY800 = 'Y' | ('8' << 8) | ('0' << 16) | ('0' << 24);
 
