@@ -9,7 +9,9 @@ using ScanPipeline.Imaging.Preparation;
 namespace ScanPipeline.Imaging.Ocr;
 
 /// <summary>The accepted reading of one scanned page, its hOCR fragment and what was done to the image first.</summary>
-internal sealed record ReadPage(string Text, int MeanConfidence, string Hocr, PagePreparation Preparation);
+/// <param name="PdfImageTurn">Degrees (clockwise) by which the searchable PDF must turn this page's embedded original
+/// JPEG (<see cref="PdfImageRotation"/>); 0 when the PDF holds the page as it was read.</param>
+internal sealed record ReadPage(string Text, int MeanConfidence, string Hocr, PagePreparation Preparation, double PdfImageTurn = 0);
 
 /// <summary>
 /// Reads one scanned page as a careful operator would:
@@ -88,17 +90,22 @@ internal sealed class PageReader(ImagingOptions options, ILogger logger)
             }
 
             hocr ??= engine.TakeHocr(pageIndex);
+            var pdfImageTurn = 0.0;
             if (renderer is not null)
             {
-                // An unchanged JPEG scan goes into the PDF byte for byte; a corrected page is encoded from its pixels.
-                var jpegFile = !preparation.Changed && image.OriginalJpeg is { } jpeg ? work.Write($"page-{pageNumber}.jpg", jpeg) : null;
+                // A JPEG scan goes into the PDF byte for byte, also when it was straightened: the PDF then turns the
+                // image by the skew (PdfImageRotation) instead of holding the turned pixels encoded a second time.
+                // A page turned by quarter turns, and any other corrected page, is encoded from its pixels.
+                var embedOriginal = preparation.RotatedDegrees == 0 && image.OriginalJpeg is not null;
+                var jpegFile = embedOriginal ? work.Write($"page-{pageNumber}.jpg", image.OriginalJpeg!) : null;
+                if (embedOriginal) pdfImageTurn = preparation.DeskewedDegrees;
                 engine.AddToPdf(renderer, jpegFile, pageNumber);
             }
             logger.LogDebug("Page {Page}: deskewed {Skew:F2}° in {DeskewMs:F1} ms; first reading {ReadingMs:F0} ms; kept reading confidence {Confidence}; " +
                 "orientation check {OrientationMs:F0} ms: {Verdict}; turned {Turned}°; page {PageMs:F0} ms", pageNumber, skew,
                 deskewTime.TotalMilliseconds, firstReadingTime.TotalMilliseconds, reading.MeanConfidence, orientationTime.TotalMilliseconds,
                 verdict, preparation.RotatedDegrees, pageClock.Elapsed.TotalMilliseconds);
-            return new ReadPage(reading.Text, reading.MeanConfidence, hocr, preparation);
+            return new ReadPage(reading.Text, reading.MeanConfidence, hocr, preparation, pdfImageTurn);
         }
         finally
         {

@@ -113,6 +113,7 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
         var reader = new PageReader(options, logger);
         var pdfBase = document.Work.PathOf("searchable");
         var renderer = withPdf ? StartRenderer(pdfBase) : null;
+        var pdfImageTurns = new Dictionary<int, double>();
         try
         {
             for (var i = 0; i < document.Pages.Count; i++)
@@ -130,6 +131,7 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
                 // A text-layer page of a partly scanned PDF is still rendered, so the searchable PDF has every page.
                 using var image = document.Source.LoadImage(number);
                 var page = reader.Read(engine, image, number, i, renderer, document.Work);
+                if (page.PdfImageTurn != 0) pdfImageTurns[i] = page.PdfImageTurn;
                 if (textLayer is not null)
                 {
                     results.Add(new PageText(number, textLayer, TextLayerConfidence, FromTextLayer: true));
@@ -148,7 +150,7 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
                 if (TesseractApi.TessResultRendererEndDocument(renderer) == 0)
                     throw new PermanentProcessingException(ReasonCodes.OcrFailed, "The searchable PDF could not be finished.");
                 renderer.Dispose(); // closes the output file
-                pdf = File.ReadAllBytes(pdfBase + ".pdf");
+                pdf = PdfImageRotation.Apply(File.ReadAllBytes(pdfBase + ".pdf"), pdfImageTurns);
             }
             logger.LogDebug("Recognised {Pages} pages ({Ocr} OCRed, {Turned} turned, {Deskewed} deskewed, searchable PDF: {Pdf})",
                 results.Count, results.Count(p => !p.FromTextLayer), results.Count(p => p.Preparation?.RotatedDegrees is > 0),

@@ -45,6 +45,35 @@ public sealed class DeskewTests(RecognizerFixture fixture)
         Assert.InRange(ResidualSkewOfStoredPage(document.SearchablePdf!), -0.3, 0.3);
     }
 
+    /// <summary>
+    /// A skewed JPEG scan is read straightened, but the searchable PDF keeps the scan's own bytes and turns the image
+    /// on the page: the rendered page is level, and the invisible words lie on the words of the image.
+    /// </summary>
+    [RequiresTesseractFact]
+    public async Task A_straightened_jpeg_scan_keeps_its_bytes_and_is_turned_on_the_page()
+    {
+        var png = File.ReadAllBytes(Repository.Path("samples/scans/04-bewerbung-gray.png"));
+        var jpeg = PageDistortion.Jpeg(PageDistortion.Skew(png, 3), quality: 80);
+
+        var document = await fixture.Recognizer.RecognizeBytesAsync(jpeg, makeSearchablePdf: true);
+
+        Assert.InRange(Math.Abs(Assert.Single(document.Pages).Preparation!.DeskewedDegrees), 2.5, 3.8);
+        using (var pdf = PdfDocument.Open(document.SearchablePdf!))
+            Assert.Equal(jpeg, Assert.Single(pdf.GetPage(1).GetImages()).RawMemory.ToArray());
+        Assert.InRange(ResidualSkewOfStoredPage(document.SearchablePdf!), -0.3, 0.3);
+
+        // Read the rendered page again: its words are where the text layer (the hOCR of the first reading) says.
+        var rendered = RenderFirstPage(document.SearchablePdf!, dpi: 300);
+        var reread = await fixture.Recognizer.RecognizeBytesAsync(rendered);
+        var firstWords = Hocr.Parse(document.Hocr!).Pages.Single().Words.Where(w => w.Text.Length >= 8).ToList();
+        var rereadWords = Hocr.Parse(reread.Hocr!).Pages.Single().Words.ToLookup(w => w.Text);
+        var matched = firstWords.Select(w => (First: w.Box, Again: rereadWords[w.Text].Select(r => r.Box).FirstOrDefault()))
+            .Where(p => p.Again is not null).ToList();
+        Assert.True(matched.Count >= 10, $"only {matched.Count} long words found again");
+        var offsets = matched.Select(p => Math.Max(Math.Abs(p.First.Left - p.Again!.Left), Math.Abs(p.First.Top - p.Again.Top))).Order().ToList();
+        Assert.InRange(offsets[offsets.Count / 2], 0, 6); // pixels at 300 dpi: half a millimetre
+    }
+
     /// <summary>Beyond the configured range a page is left as it is (and still read).</summary>
     [RequiresTesseractFact]
     public async Task Skew_beyond_the_configured_range_is_left_alone()
@@ -93,18 +122,46 @@ public sealed class DeskewTests(RecognizerFixture fixture)
         Assert.InRange(Math.Atan(median) * 180 / Math.PI, -0.3, 0.3);
     }
 
-    /// <summary>Skew of the page image in the searchable PDF as leptonica measures it (0 when under 0.05°).</summary>
+    /// <summary>
+    /// Skew of the searchable PDF's first page as a reader sees it, measured by leptonica on the page rendered by
+    /// pdftoppm (0 when under 0.05°). The rendering counts, not the embedded image: a straightened JPEG scan keeps its
+    /// original bytes and is turned by the page itself.
+    /// </summary>
     private static unsafe double ResidualSkewOfStoredPage(byte[] searchablePdf)
     {
-        using var pdf = PdfDocument.Open(searchablePdf);
-        // Tesseract stores a page that came from a PNG losslessly (Flate), other grey pages as JPEG.
-        var image = Assert.Single(pdf.GetPage(1).GetImages());
-        var file = image.TryGetPng(out var png) ? png : image.RawMemory.ToArray();
+        var file = RenderFirstPage(searchablePdf, dpi: 150);
         fixed (byte* data = file)
         {
             using var pix = Leptonica.pixReadMem(data, (nuint)file.Length);
             Assert.False(pix.IsInvalid);
             return Deskewer.FindSkew(pix, minDegrees: 0.05, maxDegrees: 5);
+        }
+    }
+
+    /// <summary>The first page rendered by pdftoppm as a grey PNG; poppler must not report a damaged file.</summary>
+    private static byte[] RenderFirstPage(byte[] pdf, int dpi)
+    {
+        var folder = Directory.CreateTempSubdirectory("scanpipe-render-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "in.pdf");
+            File.WriteAllBytes(input, pdf);
+            var start = new System.Diagnostics.ProcessStartInfo("pdftoppm")
+            {
+                ArgumentList = { "-png", "-gray", "-r", dpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "1", "-l", "1",
+                    "-singlefile", input, Path.Combine(folder.FullName, "page") },
+                RedirectStandardError = true,
+            };
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var errors = process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            Assert.Equal(0, process.ExitCode);
+            Assert.Equal("", errors.Trim());
+            return File.ReadAllBytes(Path.Combine(folder.FullName, "page.png"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
         }
     }
 }
