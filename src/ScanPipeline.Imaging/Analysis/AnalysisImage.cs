@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Imaging.Input;
 using ScanPipeline.Imaging.Native;
@@ -37,6 +38,7 @@ internal static unsafe class AnalysisImage
     }
 
     /// <summary>Leptonica keeps 8-bit pixels in 32-bit words, most significant byte first: on little-endian x86 byte x is at x ^ 3.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GrayImage Copy(PixHandle pix, int dpi)
     {
         if (pix.Depth != 8) throw new PermanentProcessingException(ReasonCodes.CorruptFile, $"Page analysis expected 8-bit grey, got {pix.Depth} bits.");

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using ScanPipeline.Imaging.Native;
@@ -70,6 +71,7 @@ public static class BarcodeReader
     }
 
     /// <summary>A 3 × 3 box filter, separable (a row pass, then a column pass), edges clamped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static byte[] Smooth(GrayImage image)
     {
         int width = image.Width, height = image.Height;

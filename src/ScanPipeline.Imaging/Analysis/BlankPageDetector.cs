@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ScanPipeline.Imaging.Analysis;
 
 /// <summary>The verdict on one page: <see cref="InkSquareMillimetres"/> is the ink that counts, after everything a scanner adds is discounted.</summary>
@@ -74,6 +76,7 @@ public static class BlankPageDetector
         return new BlankVerdict(ink < settings.MaxInkSquareMillimetres, Math.Round(ink, 2), counted, ignored);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Percentile(GrayImage image, int left, int top, int right, int bottom, double fraction)
     {
         Span<long> histogram = stackalloc long[256];
@@ -102,6 +105,7 @@ public static class BlankPageDetector
     private readonly record struct Mark(int Area, int MinX, int MinY, int MaxX, int MaxY, bool TouchesBorder);
 
     /// <summary>8-connected marks of pixels darker than <paramref name="threshold"/> inside the window, by flood fill.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<Mark> Marks(GrayImage image, int left, int top, int right, int bottom, byte threshold)
     {
         var width = image.Width;
