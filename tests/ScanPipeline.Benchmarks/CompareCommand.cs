@@ -168,6 +168,7 @@ public static class CompareCommand
         var ocrPdf = results.Where(r => r.Result.Run == "c").Select(r => r.Result).ToList();
         var peak = ocr.Select(r => r.PeakRssMiB ?? 0).DefaultIfEmpty().Max();
         double? RssAt(int page) => ocrPdf.Select(r => r.Rss?.FirstOrDefault(s => s.Page == page)?.RssMiB).Where(v => v is not null).Max();
+        double? PeakAt(int page) => ocrPdf.Select(r => r.Rss?.FirstOrDefault(s => s.Page == page)?.PeakRssMiB).Where(v => v is not null).Max();
         if (Median(Rates("text-layer")) is { } textLayer)
             targets["textLayer"] = new JsonObject { ["min"] = 100, ["met"] = textLayer >= 100 };
         var summary = new JsonObject
@@ -184,17 +185,21 @@ public static class CompareCommand
             ["ocrWorkerPeakRssMiB"] = ocr.Count > 0 ? peak : null,
             ["ocrWorkerRssMiBAtPage100"] = pageCount >= 500 ? RssAt(100) : null,
             ["ocrWorkerRssMiBAtPage500"] = pageCount >= 500 ? RssAt(500) : null,
+            ["ocrWorkerPeakRssMiBAtPage100"] = pageCount >= 500 ? PeakAt(100) : null,
+            ["ocrWorkerPeakRssMiBAtPage500"] = pageCount >= 500 ? PeakAt(500) : null,
             ["pipelinePeakRssMiB"] = results.Where(r => r.Result.Run == "d").Select(r => r.Result.PeakRssMiB).Max(),
             ["ompThreadLimit"] = results.Select(r => r.Result.OmpThreadLimit).FirstOrDefault(l => l is not null),
             ["ompThreadLimitInEffect"] = results.Where(r => r.Result.OmpThreadLimit is not null).All(r => r.Result.OmpThreadLimit == 1),
             ["engineThreadsNamedMax"] = results.Select(r => r.Result.EngineNamedThreads).Max(),
         };
-        if (pageCount >= 500 && RssAt(100) is { } at100 && RssAt(500) is { } at500 && ocr.Count > 0)
+        if (pageCount >= 500 && PeakAt(100) is { } at100 && PeakAt(500) is { } at500 && ocr.Count > 0)
             targets["ocrWorkerMemory"] = new JsonObject
             {
                 ["maxPeakRssMiB"] = 600,
-                // "No growth": RSS at page 500 within 5 % of RSS at page 100 (allocator noise, not a leak).
-                ["maxGrowthFromPage100To500Percent"] = 5,
+                // "No growth" is judged on the high-water mark (VmHWM), which only rises, and rises steadily with a leak.
+                // RSS at one moment swings by 15-20 MiB with what the two engines hold just then (248-266 MiB between
+                // pages 100 and 500 of one run, with no trend), so comparing two such samples would pass or fail by chance.
+                ["maxPeakGrowthFromPage100To500Percent"] = 5,
                 ["met"] = peak <= 600 && at500 <= at100 * 1.05,
             };
         summary["targets"] = targets;
@@ -246,8 +251,8 @@ public static class CompareCommand
         var ocr = results.Where(r => r.Result.Run == "c").Select(r => r.Result).LastOrDefault();
         if (ocr?.Rss is { Count: > 0 } samples)
         {
-            var memory = new Table().AddColumns("OCR worker (c), last repetition: page", "RSS MiB", "managed heap MiB");
-            foreach (var sample in samples) memory.AddRow(Invariant(sample.Page), F(sample.RssMiB), F(sample.ManagedHeapMiB));
+            var memory = new Table().AddColumns("OCR worker (c), last repetition: page", "RSS MiB", "peak RSS so far MiB", "managed heap MiB");
+            foreach (var sample in samples) memory.AddRow(Invariant(sample.Page), F(sample.RssMiB), F(sample.PeakRssMiB), F(sample.ManagedHeapMiB));
             AnsiConsole.Write(memory);
         }
     }

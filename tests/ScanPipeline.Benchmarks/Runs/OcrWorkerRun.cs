@@ -54,7 +54,7 @@ public static class OcrWorkerRun
                 var finished = Interlocked.Increment(ref done);
                 if (finished == 1) firstDone = stopwatch.Elapsed.TotalSeconds;
                 if (checkpoints.Contains(finished))
-                    samples.Add(new RssSample(finished, ProcessStatus.RssMiB(), Math.Round(GC.GetTotalMemory(false) / 1048576.0, 1)));
+                    samples.Add(new RssSample(finished, ProcessStatus.RssMiB(), Math.Round(GC.GetTotalMemory(false) / 1048576.0, 1), ProcessStatus.PeakRssMiB()));
             }
         })).ToList();
         await Task.WhenAll(loops);

@@ -4,8 +4,11 @@ using System.Text.Json.Serialization;
 
 namespace ScanPipeline.Benchmarks.Runs;
 
-/// <summary>Resident memory after a number of finished pages.</summary>
-public sealed record RssSample(int Page, double RssMiB, double ManagedHeapMiB);
+/// <summary>
+/// Resident memory after a number of finished pages: at that moment (RSS), its high-water mark so far (VmHWM) and the
+/// managed heap.
+/// </summary>
+public sealed record RssSample(int Page, double RssMiB, double ManagedHeapMiB, double PeakRssMiB);
 
 /// <summary>
 /// One measured run: how many pages in how many seconds, and for ScanPipeline's own processes what the
