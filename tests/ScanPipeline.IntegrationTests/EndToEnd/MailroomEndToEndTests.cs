@@ -114,6 +114,18 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
             var text = File.ReadAllText(Path.Combine(efiles.PathFor(document.DocumentId), "text.txt"));
             Assert.True(text.Split([' ', '\n', '\f'], StringSplitOptions.RemoveEmptyEntries).Length > 40, $"{scan.File}: too little text");
             Assert.Equal(scan.TextLayer ? scan.Pages : 0, record.TransferNote.PagesFromTextLayer);
+            // Word boxes: one hOCR page per scanned page, each with its words; none for a born-digital document.
+            if (scan.TextLayer)
+            {
+                Assert.DoesNotContain(record.Artifacts, a => a.FileName == "document.hocr");
+            }
+            else
+            {
+                Assert.Contains(record.Artifacts, a => a.FileName == "document.hocr");
+                var hocrPages = Preparation.Hocr.Parse(File.ReadAllText(Path.Combine(efiles.PathFor(document.DocumentId), "document.hocr"))).Pages;
+                Assert.Equal(scan.Pages, hocrPages.Count);
+                Assert.All(hocrPages, page => Assert.True(page.Words.Count > 10, $"{scan.File}: page {page.PageNumber} has {page.Words.Count} words"));
+            }
             Assert.Equal(scan.Department, record.Target);
         }
 
