@@ -42,4 +42,7 @@ public interface IDocumentRecognizer
 
     /// <summary>Counts the pages of an original without recognising them (also validates it).</summary>
     int CountPages(ReadOnlyMemory<byte> original, string mediaType);
+
+    /// <summary>Starts the OCR engines now instead of on the first page (a worker's start); returns at once.</summary>
+    void StartEngines() { }
 }

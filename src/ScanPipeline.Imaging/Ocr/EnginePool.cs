@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace ScanPipeline.Imaging.Ocr;
 
 /// <summary>
-/// N dedicated OCR threads, each owning one <see cref="TesseractEngine"/> that it creates on its first job
-/// and keeps until shutdown. A job is a whole document, so its pages run in order on one engine (the PDF
+/// N dedicated OCR threads, each owning one <see cref="TesseractEngine"/> that it creates as soon as it starts
+/// (a failed start is retried on its next job) and keeps until shutdown. A job is a whole document, so its pages run in order on one engine (the PDF
 /// renderer sees every page); different documents run in parallel on different threads.
 /// </summary>
 internal sealed class EnginePool : IDisposable
@@ -64,29 +64,17 @@ internal sealed class EnginePool : IDisposable
 
     private void Run()
     {
-        TesseractEngine? engine = null;
+        // Started before the first job arrives, so that the first page does not wait for the models to load.
+        var engine = TryStart(out _);
         try
         {
             foreach (var job in queue.GetConsumingEnumerable())
             {
-                if (engine is null)
+                if (engine is null && (engine = TryStart(out var error)) is null)
                 {
-                    try
-                    {
-                        engine = createEngine();
-                        var limit = OcrRuntime.OmpThreadLimit;
-                        logger.LogInformation("{Thread}: Tesseract engine started (OMP thread limit {Limit})", Thread.CurrentThread.Name, limit);
-                        if (limit != 1)
-                            logger.LogWarning("OpenMP runs with thread limit {Limit}, not 1: OCR will be several times slower. " +
-                                "libgomp was loaded before OMP_THREAD_LIMIT was set, or the operator set another value.", limit);
-                    }
-                    catch (Exception error)
-                    {
-                        // Configuration problem (no tessdata, no library): this job fails, the next one tries again.
-                        logger.LogError(error, "{Thread}: Tesseract engine could not start", Thread.CurrentThread.Name);
-                        job.Fail(error);
-                        continue;
-                    }
+                    // Configuration problem (no tessdata, no library): this job fails, the next one tries again.
+                    job.Fail(error!);
+                    continue;
                 }
                 job.Execute(engine);
             }
@@ -94,6 +82,27 @@ internal sealed class EnginePool : IDisposable
         finally
         {
             engine?.Dispose();
+        }
+    }
+
+    private TesseractEngine? TryStart(out Exception? error)
+    {
+        try
+        {
+            var engine = createEngine();
+            var limit = OcrRuntime.OmpThreadLimit;
+            logger.LogInformation("{Thread}: Tesseract engine started (OMP thread limit {Limit})", Thread.CurrentThread.Name, limit);
+            if (limit != 1)
+                logger.LogWarning("OpenMP runs with thread limit {Limit}, not 1: OCR will be several times slower. " +
+                    "libgomp was loaded before OMP_THREAD_LIMIT was set, or the operator set another value.", limit);
+            error = null;
+            return engine;
+        }
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "{Thread}: Tesseract engine could not start", Thread.CurrentThread.Name);
+            error = failure;
+            return null;
         }
     }
 

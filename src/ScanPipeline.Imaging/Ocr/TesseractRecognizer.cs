@@ -35,6 +35,9 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
         pool = new Lazy<EnginePool>(() => new EnginePool(this.options.EngineThreads, CreateEngine, logger));
     }
 
+    /// <summary>Creates the engine threads, which start their engines at once (see <see cref="EnginePool"/>).</summary>
+    public void StartEngines() => _ = pool.Value;
+
     public int CountPages(ReadOnlyMemory<byte> original, string mediaType)
     {
         using var source = OpenSource(original, mediaType, work: null);

@@ -77,6 +77,8 @@ public static class ScanPipelineHost
         if (roles.Contains(Roles.Ocr)) services.AddStage<DocumentCaptured, OcrStage>([Topology.OcrQueue], OcrThreads(configuration));
         if (roles.Contains(Roles.Classify)) services.AddStage<DocumentRecognized, ClassifyStage>([Topology.ClassifyQueue], concurrency: 2);
         if (roles.Contains(Roles.Deliver)) services.AddStage<DocumentRouted, DeliverStage>(DeliveryQueues(rules), concurrency: 1);
+        services.AddHostedService(sp => new WarmUpService(sp, roles.Contains(Roles.Ocr), roles.Contains(Roles.Classify),
+            sp.GetRequiredService<ILogger<WarmUpService>>()));
         return builder;
     }
 
