@@ -60,10 +60,10 @@ internal static unsafe class ImageDecoder
         fixed (byte* bytes = data)
         {
             var declared = Leptonica.readResolutionMemJpeg(bytes, (nuint)data.Length, out var x, out var y) == 0
-                           && Math.Max(x, y) is >= 70 and <= 2400;
+                           && IsPlausibleResolution(Math.Max(x, y));
             var dpi = declared ? Math.Max(x, y) : DefaultDpi;
             var reduction = AnalysisReduction(dpi, targetDpi);
-            var pix = DecodeJpegReduced(data, reduction, maxPixels, what);
+            var pix = ReadJpegReduced(bytes, data.Length, reduction, what);
             Leptonica.pixSetResolution(pix, dpi / reduction, dpi / reduction);
             return new PageImage(pix, dpi / reduction, originalJpeg: null, declared);
         }
@@ -75,9 +75,12 @@ internal static unsafe class ImageDecoder
         CheckHeader(data, maxPixels, what);
         fixed (byte* bytes = data)
         {
-            return Finish(Leptonica.pixReadMemJpeg(bytes, (nuint)data.Length, 0, reduction, out _, 0), what);
+            return ReadJpegReduced(bytes, data.Length, reduction, what);
         }
     }
+
+    private static PixHandle ReadJpegReduced(byte* bytes, int length, int reduction, string what) =>
+        Finish(Leptonica.pixReadMemJpeg(bytes, (nuint)length, 0, reduction, out _, 0), what);
 
     /// <summary>The largest DCT reduction (1, 2, 4 or 8) that keeps at least 90 % of <paramref name="targetDpi"/>.</summary>
     public static int AnalysisReduction(int dpi, int targetDpi)
@@ -119,7 +122,9 @@ internal static unsafe class ImageDecoder
     public static int ResolutionOf(PixHandle pix) => HasDeclaredResolution(pix) ? Math.Max(pix.XResolution, pix.YResolution) : DefaultDpi;
 
     /// <summary>Whether the file declared a plausible resolution (70-2400 dpi); many photos and some scans declare none.</summary>
-    public static bool HasDeclaredResolution(PixHandle pix) => Math.Max(pix.XResolution, pix.YResolution) is >= 70 and <= 2400;
+    public static bool HasDeclaredResolution(PixHandle pix) => IsPlausibleResolution(Math.Max(pix.XResolution, pix.YResolution));
+
+    private static bool IsPlausibleResolution(int dpi) => dpi is >= 70 and <= 2400;
 
     private static PixHandle Finish(PixHandle pix, string what)
     {

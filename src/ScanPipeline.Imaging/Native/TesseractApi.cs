@@ -132,6 +132,30 @@ internal static partial class TesseractApi
     [LibraryImport(NativeLibraries.Tesseract)]
     public static partial int TessResultRendererEndDocument(TessRendererHandle renderer);
 
+    /// <summary>
+    /// A TessBaseAPI with <paramref name="languages"/> loaded from <paramref name="tessdataPath"/> and set to
+    /// <paramref name="pageSegMode"/>, its chatter ("Estimating resolution ...") sent to /dev/null instead of stderr.
+    /// Throws with <paramref name="what"/> (what was being loaded) when the models cannot be loaded.
+    /// </summary>
+    public static TessBaseApiHandle CreateInitialised(string tessdataPath, string languages, int pageSegMode, string what)
+    {
+        var api = TessBaseAPICreate();
+        if (api.IsInvalid) throw new InvalidOperationException("TessBaseAPICreate returned no engine.");
+        try
+        {
+            if (TessBaseAPIInit3(api, tessdataPath, languages) != 0)
+                throw new InvalidOperationException($"Tesseract could not load {what} from '{tessdataPath}'.");
+            TessBaseAPISetPageSegMode(api, pageSegMode);
+            TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+            return api;
+        }
+        catch
+        {
+            api.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Copies a string Tesseract allocated and frees the original.</summary>
     public static string TakeText(IntPtr text)
     {

@@ -7,7 +7,7 @@ namespace ScanPipeline.Imaging.Ocr;
 /// <summary>
 /// Assembles one hOCR document from Tesseract's per-page fragments, with the same XHTML frame as Tesseract's own
 /// hOCR renderer. Word boxes refer to the page image as it was read (turned upright and straightened), which is
-/// also the image in the searchable PDF. In a partly scanned PDF a page read from its text layer has no OCR words:
+/// also the page the searchable PDF shows (a straightened JPEG scan is embedded as scanned and turned by the page). In a partly scanned PDF a page read from its text layer has no OCR words:
 /// it is an empty <c>ocr_page</c> marked <c>x_source text-layer</c>, so page positions stay aligned with the text and the PDF.
 /// </summary>
 internal sealed class HocrDocument

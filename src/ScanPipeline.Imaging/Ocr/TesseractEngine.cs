@@ -42,22 +42,8 @@ internal sealed class TesseractEngine : IDisposable
     public static TesseractEngine Create(string tessdataPath, string languages)
     {
         OcrRuntime.PrepareEnvironment();
-        var api = TesseractApi.TessBaseAPICreate();
-        if (api.IsInvalid) throw new InvalidOperationException("TessBaseAPICreate returned no engine.");
-        try
-        {
-            if (TesseractApi.TessBaseAPIInit3(api, tessdataPath, languages) != 0)
-                throw new InvalidOperationException($"Tesseract could not load languages '{languages}' from '{tessdataPath}'.");
-            TesseractApi.TessBaseAPISetPageSegMode(api, TesseractApi.PageSegModeAuto);
-            // Tesseract's chatter ("Estimating resolution ...") would otherwise go to stderr for every page.
-            TesseractApi.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-            return new TesseractEngine(api, tessdataPath);
-        }
-        catch
-        {
-            api.Dispose();
-            throw;
-        }
+        var api = TesseractApi.CreateInitialised(tessdataPath, languages, TesseractApi.PageSegModeAuto, $"languages '{languages}'");
+        return new TesseractEngine(api, tessdataPath);
     }
 
     /// <summary>

@@ -24,24 +24,8 @@ internal sealed class OrientationDetector : IDisposable
 
     private OrientationDetector(TessBaseApiHandle api) => this.api = api;
 
-    public static OrientationDetector Create(string tessdataPath)
-    {
-        var api = TesseractApi.TessBaseAPICreate();
-        if (api.IsInvalid) throw new InvalidOperationException("TessBaseAPICreate returned no engine.");
-        try
-        {
-            if (TesseractApi.TessBaseAPIInit3(api, tessdataPath, OsdLanguage) != 0)
-                throw new InvalidOperationException($"Tesseract could not load '{OsdLanguage}' (orientation detection) from '{tessdataPath}'.");
-            TesseractApi.TessBaseAPISetPageSegMode(api, TesseractApi.PageSegModeOsdOnly);
-            TesseractApi.TessBaseAPISetVariable(api, "debug_file", "/dev/null");
-            return new OrientationDetector(api);
-        }
-        catch
-        {
-            api.Dispose();
-            throw;
-        }
-    }
+    public static OrientationDetector Create(string tessdataPath) =>
+        new(TesseractApi.CreateInitialised(tessdataPath, OsdLanguage, TesseractApi.PageSegModeOsdOnly, $"'{OsdLanguage}' (orientation detection)"));
 
     /// <summary>Pages scanned at this resolution or more are checked on a half-size copy (0: unknown, checked at full size).</summary>
     public const int HalfSizeFromDpi = 240;
