@@ -167,8 +167,10 @@ public static class CompareCommand
         var ocr = results.Where(r => r.Result.Run is "c" or "c-text").Select(r => r.Result).ToList();
         var ocrPdf = results.Where(r => r.Result.Run == "c").Select(r => r.Result).ToList();
         var peak = ocr.Select(r => r.PeakRssMiB ?? 0).DefaultIfEmpty().Max();
-        double? RssAt(int page) => ocrPdf.Select(r => r.Rss?.FirstOrDefault(s => s.Page == page)?.RssMiB).Where(v => v is not null).Max();
-        double? PeakAt(int page) => ocrPdf.Select(r => r.Rss?.FirstOrDefault(s => s.Page == page)?.PeakRssMiB).Where(v => v is not null).Max();
+        double? SampleAt(int page, Func<RssSample, double> value) =>
+            ocrPdf.Select(r => r.Rss?.FirstOrDefault(s => s.Page == page) is { } sample ? value(sample) : (double?)null).Where(v => v is not null).Max();
+        double? RssAt(int page) => SampleAt(page, s => s.RssMiB);
+        double? PeakAt(int page) => SampleAt(page, s => s.PeakRssMiB);
         if (Median(Rates("text-layer")) is { } textLayer)
             targets["textLayer"] = new JsonObject { ["min"] = 100, ["met"] = textLayer >= 100 };
         var summary = new JsonObject
