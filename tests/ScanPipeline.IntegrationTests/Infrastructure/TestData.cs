@@ -1,6 +1,8 @@
+using ScanPipeline.Tests.Infrastructure;
+
 namespace ScanPipeline.IntegrationTests.Infrastructure;
 
-/// <summary>The shared real test data, read where it lies: ../shared/data from the repository root.</summary>
+/// <summary>The shared real test data, read where it lies (<see cref="SharedDataRoot"/>).</summary>
 public static class TestData
 {
     private static readonly Lazy<string> Root = new(FindRoot);
@@ -11,8 +13,9 @@ public static class TestData
 
     private static string FindRoot()
     {
-        var data = System.IO.Path.GetFullPath(System.IO.Path.Combine(Repository.RootPath, "..", "shared", "data"));
+        var data = SharedDataRoot.Of(Repository.RootPath);
         if (Directory.Exists(data)) return data;
-        throw new DirectoryNotFoundException($"Test data not found at {data} (expected ../shared/data beside the repository).");
+        throw new DirectoryNotFoundException(
+            $"Test data not found at {data} (expected ../shared/data beside the repository, or a folder named by {SharedDataRoot.Variable}).");
     }
 }

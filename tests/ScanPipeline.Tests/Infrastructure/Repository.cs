@@ -1,6 +1,6 @@
 namespace ScanPipeline.Tests.Infrastructure;
 
-/// <summary>The repository's own files, and the shared real test data beside it (../shared/data).</summary>
+/// <summary>The repository's own files, and the shared real test data (<see cref="SharedDataRoot"/>).</summary>
 public static class Repository
 {
     private static readonly Lazy<string> Root = new(() =>
@@ -14,8 +14,9 @@ public static class Repository
 
     public static string SharedData(params string[] parts)
     {
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine([Root.Value, "..", "shared", "data", .. parts]));
-        if (!System.IO.Path.Exists(path)) throw new InvalidOperationException($"Shared test data missing: {path}");
+        var path = System.IO.Path.Combine([SharedDataRoot.Of(Root.Value), .. parts]);
+        if (!System.IO.Path.Exists(path))
+            throw new InvalidOperationException($"Shared test data missing: {path} (set {SharedDataRoot.Variable} for a clone not beside ../shared/data)");
         return path;
     }
 }
