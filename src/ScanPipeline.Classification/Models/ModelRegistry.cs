@@ -6,8 +6,18 @@ namespace ScanPipeline.Classification.Models;
 /// <summary>A stored model version: its folder and manifest.</summary>
 public sealed record ModelVersionInfo(string Version, string Directory, ModelManifest Manifest);
 
-/// <summary>The pointer file models/active.json.</summary>
-public sealed record ActiveModelPointer(string Version, DateTimeOffset ActivatedAt);
+/// <summary>One activation: which version, when, and why (promote, rollback, train --activate).</summary>
+public sealed record ModelActivation(string Version, DateTimeOffset ActivatedAt, string? Reason = null);
+
+/// <summary>
+/// The pointer file models/active.json: the active version and the versions active before it, newest
+/// first, so that <see cref="ModelRegistry.Rollback"/> knows where to go back to.
+/// </summary>
+public sealed record ActiveModelPointer(string Version, DateTimeOffset ActivatedAt, string? Reason = null,
+    IReadOnlyList<ModelActivation>? Previous = null)
+{
+    public IReadOnlyList<ModelActivation> History => Previous ?? [];
+}
 
 /// <summary>
 /// The models folder: one sub-folder per version (models/&lt;version&gt;/ with model.zip and manifest.json)
@@ -87,7 +97,7 @@ public sealed partial class ModelRegistry
             throw new ModelLoadException($"The active-model pointer {PointerPath} is not valid JSON: {ex.Message}", ex);
         }
         // The pointer is a file someone could edit: its content never becomes a path unless it is a plain version name.
-        if (pointer is null || !IsValidVersionName(pointer.Version))
+        if (pointer is null || !IsValidVersionName(pointer.Version) || pointer.History.Any(p => !IsValidVersionName(p?.Version)))
             throw new ModelLoadException($"The active-model pointer {PointerPath} does not name a valid version.");
         return pointer;
     }
@@ -149,16 +159,79 @@ public sealed partial class ModelRegistry
     }
 
     /// <summary>
-    /// Makes <paramref name="version"/> the active model once it has loaded successfully here; the pointer
-    /// is replaced atomically, so a reader sees the old or the new version, never a torn file.
+    /// Makes <paramref name="version"/> the active model once it has loaded successfully here. The version
+    /// active until now goes to the top of the pointer's history. The pointer is replaced atomically, so a
+    /// reader (a running classify worker) sees the old or the new version, never a torn file.
     /// </summary>
-    public void Activate(string version, TimeProvider? clock = null)
+    public ActiveModelPointer Activate(string version, string? reason = null, TimeProvider? clock = null)
+    {
+        EnsureLoads(version);
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var current = ReadPointer();
+        IReadOnlyList<ModelActivation> previous;
+        if (current is not null)
+        {
+            if (current.Version == version) return current;
+            previous = [new ModelActivation(current.Version, current.ActivatedAt, current.Reason), .. current.History.Take(MaxHistory - 1)];
+        }
+        else
+        {
+            // No pointer yet: the newest version was active implicitly; remember it so rollback can return to it.
+            var implicitActive = ListVersions().FirstOrDefault()?.Version;
+            previous = implicitActive is null || implicitActive == version ? [] : [new ModelActivation(implicitActive, now, "newest")];
+        }
+        var pointer = new ActiveModelPointer(version, now, reason, previous);
+        WritePointer(pointer);
+        return pointer;
+    }
+
+    /// <summary>
+    /// Goes back to the version that was active before the current one: the first entry of the history
+    /// that still loads (versions that were deleted or damaged since are skipped and dropped).
+    /// Throws <see cref="ModelLoadException"/> when there is no such version; the pointer is then unchanged.
+    /// </summary>
+    public ActiveModelPointer Rollback(TimeProvider? clock = null)
+    {
+        var current = ReadPointer() ?? throw new ModelLoadException("No model has been activated yet; there is nothing to roll back.");
+        var history = current.History;
+        for (var i = 0; i < history.Count; i++)
+        {
+            if (history[i].Version == current.Version || !Loads(history[i].Version)) continue;
+            var pointer = new ActiveModelPointer(history[i].Version, (clock ?? TimeProvider.System).GetUtcNow(),
+                $"rollback from {current.Version}", history.Skip(i + 1).ToList());
+            WritePointer(pointer);
+            return pointer;
+        }
+        throw new ModelLoadException($"No earlier model version that still loads is recorded; {current.Version} stays active.");
+    }
+
+    /// <summary>How many earlier activations the pointer remembers.</summary>
+    public const int MaxHistory = 20;
+
+    private void EnsureLoads(string version)
     {
         using (Load(version))
         {
             // Loaded and checked: a version that cannot serve is never activated.
         }
-        var pointer = new ActiveModelPointer(version, (clock ?? TimeProvider.System).GetUtcNow());
+    }
+
+    private bool Loads(string version)
+    {
+        try
+        {
+            EnsureLoads(version);
+            return true;
+        }
+        catch (ModelLoadException)
+        {
+            return false;
+        }
+    }
+
+    private void WritePointer(ActiveModelPointer pointer)
+    {
+        Directory.CreateDirectory(ModelsDirectory);
         var temp = Path.Combine(ModelsDirectory, $".{ActivePointerFileName}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temp, JsonSerializer.Serialize(pointer, PointerJson));
         File.Move(temp, PointerPath, overwrite: true);

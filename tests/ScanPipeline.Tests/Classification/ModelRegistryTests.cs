@@ -68,7 +68,7 @@ public sealed class ModelRegistryTests(SmallModelFixture fixture) : IDisposable
         var registry = new ModelRegistry(_models.Path);
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero));
 
-        registry.Activate(older, clock);
+        registry.Activate(older, clock: clock);
 
         Assert.Equal(older, registry.GetActiveVersion());
         using (var doc = JsonDocument.Parse(File.ReadAllText(PointerPath)))

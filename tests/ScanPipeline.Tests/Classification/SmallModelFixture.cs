@@ -24,6 +24,9 @@ public sealed class SmallModelFixture : IAsyncLifetime
     public IReadOnlyList<LabeledText> Train { get; private set; } = [];
     public IReadOnlyList<LabeledText> Dev { get; private set; } = [];
     public TrainedModel Model { get; private set; } = null!;
+
+    /// <summary>A clearly worse model with the same labels: trained on only three articles per label.</summary>
+    public TrainedModel WeakModel { get; private set; } = null!;
     public List<string> TrainingProgress { get; } = [];
 
     /// <summary>A folder holding the saved model (model.zip + manifest.json). Copy it before changing anything.</summary>
@@ -35,21 +38,31 @@ public sealed class SmallModelFixture : IAsyncLifetime
         Dev = await ClassificationTestData.TenKGnadAsync("dev", Labels);
         Model = ModelTrainer.Train(Train, Settings, new SyncProgress<string>(TrainingProgress.Add));
         Model.SaveTo(SavedModelDirectory);
+        WeakModel = ModelTrainer.Train(
+            Train.GroupBy(e => e.Label).SelectMany(g => g.Take(3)).ToList(),
+            Settings with { Candidates = [new LbfgsMaximumEntropyCandidate(L2Regularization: 0.01)] });
+        WeakModel.SaveTo(_dir.Combine("weak"));
     }
 
     public Task DisposeAsync()
     {
         Model.Dispose();
+        WeakModel.Dispose();
         _dir.Dispose();
         return Task.CompletedTask;
     }
 
     /// <summary>Copies the saved model into <paramref name="modelsDirectory"/>/&lt;folderName ?? version&gt;.</summary>
-    public string CopySavedModel(string modelsDirectory, string? folderName = null)
+    public string CopySavedModel(string modelsDirectory, string? folderName = null) =>
+        CopyModel(SavedModelDirectory, Path.Combine(modelsDirectory, folderName ?? Model.Version));
+
+    /// <summary>Copies the weak model into <paramref name="modelsDirectory"/>/&lt;its version&gt;.</summary>
+    public string CopyWeakModel(string modelsDirectory) => CopyModel(_dir.Combine("weak"), Path.Combine(modelsDirectory, WeakModel.Version));
+
+    private static string CopyModel(string source, string target)
     {
-        var target = Path.Combine(modelsDirectory, folderName ?? Model.Version);
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(SavedModelDirectory))
+        foreach (var file in Directory.GetFiles(source))
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         return target;
     }
