@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ScanPipeline.Classification;
 
-/// <summary>Section "Classification": where the model versions live.</summary>
+/// <summary>Section "Classification": where the model versions live and how often workers look for a newly promoted one.</summary>
 public sealed class ClassificationOptions
 {
     public const string Section = "Classification";
@@ -10,4 +10,14 @@ public sealed class ClassificationOptions
     /// <summary>Folder of model versions (models/&lt;version&gt;/ and models/active.json); relative to the working directory.</summary>
     [Required]
     public string ModelsDirectory { get; set; } = "models";
+
+    /// <summary>
+    /// How often a running worker reads models/active.json to pick up a promoted or rolled-back model
+    /// without a restart. Zero switches hot reload off (the model is loaded once, at start).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Held-out labelled data the promotion gate measures candidate and current model on.</summary>
+    public string HeldOutDirectory { get; set; } = "samples/training/test";
 }
