@@ -121,6 +121,43 @@ public sealed partial class EFileStore
         }
     }
 
+    /// <summary>
+    /// Appends a later decision about a filed document (a correction of its type and department) to its
+    /// record as corrections/&lt;number&gt;.json. The record itself is never rewritten: what was filed stays as
+    /// it was, and what changed afterwards is added beside it. Returns the file name written.
+    /// </summary>
+    public string AppendCorrection(string documentId, long correctionNumber, object correction)
+    {
+        if (!Exists(documentId)) throw new InvalidOperationException($"Document {documentId} is not in the e-file store.");
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(correctionNumber);
+        var folder = Path.Combine(PathFor(documentId), "corrections");
+        Directory.CreateDirectory(folder);
+        var name = $"{correctionNumber:D6}.json";
+        var final = Path.Combine(folder, name);
+        if (File.Exists(final)) return name; // recorded before: appending is idempotent per correction
+        var temp = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            WriteDurably(temp, JsonSerializer.SerializeToUtf8Bytes(correction, JsonOptions));
+            File.Move(temp, final);
+        }
+        catch (IOException ex)
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+            throw new TransientProcessingException($"E-file store write failed: {ex.Message}", ex);
+        }
+        return name;
+    }
+
+    /// <summary>The corrections appended to a document's record, oldest first (raw JSON).</summary>
+    public IReadOnlyList<string> ReadCorrections(string documentId)
+    {
+        var folder = Path.Combine(PathFor(documentId), "corrections");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList()
+            : [];
+    }
+
     public EFileMetadata? ReadMetadata(string documentId)
     {
         var path = Path.Combine(PathFor(documentId), "metadata.json");

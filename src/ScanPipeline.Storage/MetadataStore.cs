@@ -31,6 +31,11 @@ public sealed record SeparationRecord(
     public int PagesRemoved => Removed.Count;
 }
 
+public static class InboxStatus
+{
+    public const string New = "neu";
+}
+
 public static class BatchStatus
 {
     public const string Received = "received";
@@ -43,7 +48,7 @@ public static class BatchStatus
 /// worker processes on one machine can share it). Every write is keyed by a deterministic id and is
 /// an upsert or insert-or-ignore, so a redelivered message changes nothing.
 /// </summary>
-public sealed class MetadataStore
+public sealed partial class MetadataStore
 {
     private readonly string _connectionString;
 
@@ -124,6 +129,19 @@ public sealed class MetadataStore
             reason TEXT NOT NULL,
             quarantined_at TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS corrections (
+            correction_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            previous_type TEXT NOT NULL,
+            corrected_type TEXT NOT NULL,
+            previous_department TEXT NOT NULL,
+            department TEXT NOT NULL,
+            source TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_corrections_document ON corrections (document_id);
         CREATE INDEX IF NOT EXISTS ix_quarantined_documents_batch ON quarantined_documents (batch_id);
         CREATE INDEX IF NOT EXISTS ix_inbox_department ON inbox_items (department, delivered_at);
         CREATE INDEX IF NOT EXISTS ix_inbox_batch ON inbox_items (batch_id);

@@ -53,8 +53,3 @@ public sealed class DeliverStage(
             added ? "" : " (already filed, redelivery ignored)");
     }
 }
-
-public static class InboxStatus
-{
-    public const string New = "neu";
-}
