@@ -18,6 +18,7 @@ var root = new RootCommand(Texts.RootDescription)
     ClassifyCommand.Create(),
     ModelCommands.Create(),
     InboxCommands.Create(),
+    CorrectionCommands.CreateVerify(),
     BatchCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

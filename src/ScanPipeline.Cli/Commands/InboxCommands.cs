@@ -42,6 +42,7 @@ internal static class InboxCommands
         });
         var inbox = new Command("inbox", Texts.InboxDescription);
         inbox.Subcommands.Add(list);
+        inbox.Subcommands.Add(CorrectionCommands.CreateForward());
         return inbox;
     }
 }

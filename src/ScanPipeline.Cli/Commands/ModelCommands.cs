@@ -3,7 +3,10 @@ using ScanPipeline.Classification.Data;
 using ScanPipeline.Classification.Evaluation;
 using ScanPipeline.Classification.Models;
 using ScanPipeline.Classification.Training;
+using System.Text;
 using ScanPipeline.Core.Ocr;
+using ScanPipeline.Core.Storage;
+using ScanPipeline.Storage;
 using Spectre.Console;
 
 namespace ScanPipeline.Cli.Commands;
@@ -20,6 +23,10 @@ internal static class ModelCommands
         var model = new Command("model", Texts.ModelDescription);
         model.Subcommands.Add(CreateTrain());
         model.Subcommands.Add(CreateEvaluate());
+        model.Subcommands.Add(ModelLifecycleCommands.CreateList());
+        model.Subcommands.Add(ModelLifecycleCommands.CreatePromote());
+        model.Subcommands.Add(ModelLifecycleCommands.CreateRollback());
+        model.Subcommands.Add(CorrectionCommands.CreateList());
         return model;
     }
 
@@ -28,14 +35,16 @@ internal static class ModelCommands
         var data = new Option<DirectoryInfo>("--data") { Description = Texts.TrainDataOption, Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = Texts.TrainOutOption, Required = true };
         var activate = new Option<bool>("--activate") { Description = Texts.TrainActivateOption };
-        var command = new Command("train", Texts.TrainDescription) { data, output, activate };
+        var includeCorrections = new Option<bool>("--include-corrections") { Description = Texts.TrainIncludeCorrectionsOption };
+        var command = new Command("train", Texts.TrainDescription) { data, output, activate, includeCorrections };
         command.SetAction(async (parse, ct) =>
         {
             var dataDir = parse.GetRequiredValue(data);
             var outDir = parse.GetRequiredValue(output);
-            using var host = CliHost.Create(imaging: true);
+            using var host = CliHost.Create(imaging: true, storage: parse.GetValue(includeCorrections));
             var examples = await LoadAsync(host, dataDir, ct);
             if (examples is null) return 2;
+            if (parse.GetValue(includeCorrections)) examples = [.. examples, .. await LoadCorrectionsAsync(host, ct)];
 
             var progress = new Progress<string>(message => Console.Error.WriteLine(message));
             using var trained = ModelTrainer.Train(examples, new TrainingSettings(), progress);
@@ -47,7 +56,7 @@ internal static class ModelCommands
                 Console.WriteLine($"  {candidate.Name,-32} macro-F1 {candidate.MacroF1:F4}  {Texts.Accuracy} {candidate.Accuracy:F4}");
             if (parse.GetValue(activate))
             {
-                registry.Activate(trained.Version);
+                registry.Activate(trained.Version, "train --activate");
                 Console.WriteLine(string.Format(Texts.TrainActivated, trained.Version));
             }
             return 0;
@@ -96,7 +105,29 @@ internal static class ModelCommands
         return command;
     }
 
-    private static async Task<IReadOnlyList<LabeledText>?> LoadAsync(CliHost host, DirectoryInfo dir, CancellationToken ct)
+    /// <summary>
+    /// The latest correction of every document as a labelled example: the document's recognised text
+    /// from the blob store with the type a person gave it.
+    /// </summary>
+    private static async Task<IReadOnlyList<LabeledText>> LoadCorrectionsAsync(CliHost host, CancellationToken ct)
+    {
+        var blobs = host.Get<IBlobStore>();
+        var examples = new List<LabeledText>();
+        foreach (var correction in host.Get<MetadataStore>().ListLatestCorrections())
+        {
+            if (!blobs.Exists(correction.TextSha256))
+            {
+                await Console.Error.WriteLineAsync(string.Format(Texts.TrainCorrectionTextMissing, correction.DocumentId));
+                continue;
+            }
+            var text = Encoding.UTF8.GetString(await blobs.GetAsync(correction.TextSha256, ct));
+            examples.Add(new LabeledText(correction.CorrectedType, text, "corrections/" + correction.DocumentId, correction.TextSha256));
+        }
+        Console.Error.WriteLine(string.Format(Texts.TrainCorrectionsAdded, examples.Count));
+        return examples;
+    }
+
+    internal static async Task<IReadOnlyList<LabeledText>?> LoadAsync(CliHost host, DirectoryInfo dir, CancellationToken ct)
     {
         if (!dir.Exists)
         {
