@@ -19,6 +19,7 @@ var root = new RootCommand(Texts.RootDescription)
     ModelCommands.Create(),
     InboxCommands.Create(),
     CorrectionCommands.CreateVerify(),
+    CaseFileCommands.Create(),
     BatchCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

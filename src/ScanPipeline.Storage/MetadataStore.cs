@@ -141,6 +141,19 @@ public sealed partial class MetadataStore
             actor TEXT NOT NULL,
             recorded_at TEXT NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS case_files (
+            reference_key TEXT PRIMARY KEY,
+            reference TEXT NOT NULL,
+            department TEXT NOT NULL,
+            title TEXT NOT NULL,
+            registered_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS document_fields (
+            document_id TEXT PRIMARY KEY,
+            fields_json TEXT NOT NULL,
+            case_file_reference TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_document_fields_case_file ON document_fields (case_file_reference);
         CREATE INDEX IF NOT EXISTS ix_corrections_document ON corrections (document_id);
         CREATE INDEX IF NOT EXISTS ix_quarantined_documents_batch ON quarantined_documents (batch_id);
         CREATE INDEX IF NOT EXISTS ix_inbox_department ON inbox_items (department, delivered_at);
