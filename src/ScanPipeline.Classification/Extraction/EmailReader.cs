@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+
+namespace ScanPipeline.Classification.Extraction;
+
+/// <summary>E-mail addresses: a plain local part, a dotted domain and a letter-only top-level domain; lower-cased.</summary>
+internal static partial class EmailReader
+{
+    public static IReadOnlyList<string> Read(string text)
+    {
+        var found = new List<string>();
+        try
+        {
+            foreach (Match m in Email().Matches(text))
+            {
+                var address = m.Value.TrimStart('.').ToLowerInvariant();
+                if (address.Contains("..", StringComparison.Ordinal) || address.StartsWith('@')) continue;
+                if (!found.Contains(address)) found.Add(address);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Hostile text: keep what was found before the limit.
+        }
+        return found;
+    }
+
+    // Bounded parts (RFC 5321 limits: 64 for the local part, 63 per label); no backtracking engine.
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Email();
+}

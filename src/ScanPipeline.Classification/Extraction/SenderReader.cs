@@ -1,0 +1,133 @@
+using System.Text.RegularExpressions;
+using ScanPipeline.Core.Classification;
+
+namespace ScanPipeline.Classification.Extraction;
+
+/// <summary>
+/// The sender's name and address from the head of a letter: a return line
+/// ("Max Muster · Hauptstr. 1 · 42103 Wuppertal") or an address block (name, street and number, postcode and
+/// town). The city office's own address, the recipient, is recognised by its first lines ("Stadt …",
+/// "Stadtverwaltung", "Der Oberbürgermeister", "… amt", "Fachbereich …") and passed over. When the head has
+/// no sender, a return-line style line anywhere (a company footer) is taken. Best effort.
+/// </summary>
+internal static partial class SenderReader
+{
+    /// <summary>The head of a letter ends at the salutation or the subject, and after this many lines at most.</summary>
+    private const int MaxHeadLines = 50;
+
+    /// <summary>Lines above a street line that still belong to its address block.</summary>
+    private const int MaxBlockLinesAbove = 4;
+
+    /// <summary>Lines read when looking for a footer; a letter's last page is rarely longer.</summary>
+    private const int MaxLines = 3000;
+
+    private static readonly char[] ReturnLineSeparators = ['·', '•', '|'];
+
+    public static SenderAddress? Read(string text)
+    {
+        try
+        {
+            var lines = text.Split('\n', MaxLines + 1);
+            if (lines.Length > MaxLines) Array.Resize(ref lines, MaxLines);
+            for (var i = 0; i < lines.Length; i++) lines[i] = lines[i].Trim();
+
+            var head = HeadLength(lines);
+            for (var i = 0; i < head; i++)
+            {
+                if (FromReturnLine(lines[i], allowCommas: true) is { } fromReturnLine) return fromReturnLine;
+                if (FromBlock(lines, i) is { } fromBlock) return fromBlock;
+            }
+            for (var i = head; i < lines.Length; i++)
+                if (FromReturnLine(lines[i], allowCommas: false) is { } fromFooter) return fromFooter;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Hostile text: no sender rather than an exception.
+        }
+        return null;
+    }
+
+    private static int HeadLength(string[] lines)
+    {
+        var n = Math.Min(lines.Length, MaxHeadLines);
+        for (var i = 0; i < n; i++)
+            if (EndOfHead().IsMatch(lines[i])) return i;
+        return n;
+    }
+
+    /// <summary>"Name · Street 1 · 12345 Town [· Tel. …]": the segment before the postcode is the street, all before it the name.</summary>
+    private static SenderAddress? FromReturnLine(string line, bool allowCommas)
+    {
+        if (line.Length > 200) return null;
+        var segments = line.Split(ReturnLineSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 3 && allowCommas) segments = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 3) return null;
+
+        for (var k = 2; k < segments.Length; k++)
+        {
+            var place = PostcodeTown().Match(segments[k]);
+            if (!place.Success) continue;
+            var street = segments[k - 1];
+            if (!IsStreet(street)) return null;
+            var name = string.Join(", ", segments[..(k - 1)]);
+            if (IsAuthority(name) || name.Contains('@') || name.Contains(':')) return null;
+            return new SenderAddress(name, street, place.Groups["postcode"].Value, place.Groups["town"].Value.Trim());
+        }
+        return null;
+    }
+
+    /// <summary>An address block whose postcode line is <paramref name="i"/>; null when it is the recipient's or not a block.</summary>
+    private static SenderAddress? FromBlock(string[] lines, int i)
+    {
+        var place = PostcodeTown().Match(lines[i]);
+        if (!place.Success || i == 0) return null;
+
+        var streetIndex = IsStreet(lines[i - 1]) ? i - 1 : -1;
+        var top = streetIndex >= 0 ? streetIndex : i;
+
+        // The lines above the street (or the postcode) up to a blank line, another address or the block limit.
+        var above = new List<string>();
+        for (var j = top - 1; j >= 0 && j >= top - MaxBlockLinesAbove; j--)
+        {
+            if (lines[j].Length == 0 || PostcodeTown().IsMatch(lines[j]) || lines[j].Contains('·')) break;
+            above.Add(lines[j]);
+        }
+        if (above.Exists(IsAuthority)) return null;
+
+        var name = above.Find(l => !l.Contains(':') && !l.Contains('@') && !IsStreet(l) && l.Any(char.IsLetter) && !ContactLine().IsMatch(l));
+        if (name is null && streetIndex < 0) return null;
+        return new SenderAddress(name, streetIndex >= 0 ? lines[streetIndex] : null, place.Groups["postcode"].Value, place.Groups["town"].Value.Trim());
+    }
+
+    private static bool IsStreet(string line) => line.Length <= 60 && (StreetWithNumber().IsMatch(line) || PostOfficeBox().IsMatch(line));
+
+    private static bool IsAuthority(string line) => line.Length > 0 && Authority().IsMatch(line);
+
+    // "42103 Wuppertal", "DE 80333 München", "D-50667 Köln", "06108 Halle (Saale)", "60311 Frankfurt am Main".
+    [GeneratedRegex(@"^(?:(?:D|DE)[- ])?(?<postcode>[0-9]{5}) (?<town>\p{Lu}[\p{L}\p{M} .()/\-]{1,40})$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PostcodeTown();
+
+    // "Hauptstr. 1", "Am Krähenberg 40", "Sophie-Scholl-Platz 26c", "Friedrich-Ebert-Straße 79/81", "Talweg 3 - 5".
+    [GeneratedRegex(@"^\p{L}[\p{L}\p{M}.'\- ]{1,50} [0-9]{1,4} ?[a-zA-Z]?(?: ?[-/] ?[0-9]{1,4} ?[a-zA-Z]?)?$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex StreetWithNumber();
+
+    [GeneratedRegex(@"^Postfach [0-9][0-9 ]{1,12}$",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex PostOfficeBox();
+
+    // The recipient of incoming municipal mail: the city, its administration, an office ("Ordnungsamt", "Amt für …").
+    [GeneratedRegex(@"\b(?:Stadt|Stadtverwaltung|Gemeinde|Gemeindeverwaltung|Landkreis|Kreisverwaltung|Landratsamt|Bezirksamt|Magistrat|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Rathaus|Fachbereich|Fachdienst|Dezernat|Referat|Poststelle|Bürgerservice|Bürgerbüro|Posteingangsstelle|Amt|\p{L}{3,}amt)\b",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Authority();
+
+    // A phone, fax or e-mail line in a sender block ("Tel.: 0201 12345", "02331 801390").
+    [GeneratedRegex(@"^(?:Tel|Telefon|Fax|Mobil|Handy|E-Mail|Mail)\b|^[0-9+() /\-]{6,}$",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex ContactLine();
+
+    [GeneratedRegex(@"^(?:Sehr geehrte|Guten Tag|Hallo|Liebe|Betreff|Betr\.)",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex EndOfHead();
+}
