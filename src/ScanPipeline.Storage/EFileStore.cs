@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ScanPipeline.Core.Classification;
 using ScanPipeline.Core.Documents;
 
 namespace ScanPipeline.Storage;
@@ -25,7 +26,13 @@ public sealed record EFileMetadata(
     DateTimeOffset FiledAt,
     IReadOnlyList<EFileArtifact> Artifacts,
     TransferNote TransferNote,
-    int FormatVersion = 1);
+    int FormatVersion = EFileMetadata.CurrentFormatVersion,
+    DocumentFields? Fields = null,
+    string? CaseFileReference = null)
+{
+    /// <summary>2 added <see cref="Fields"/> (key fields read from the text) and <see cref="CaseFileReference"/> (the linked e-file).</summary>
+    public const int CurrentFormatVersion = 2;
+}
 
 /// <summary>The scan's transfer note (Transfervermerk, after BSI TR-RESISCAN): who scanned what, where, checks, result.</summary>
 public sealed record TransferNote(

@@ -79,7 +79,8 @@ public sealed record DocumentRecognized(
 
 /// <summary>
 /// The classifier decided. Department is a department code or <see cref="Routing.VerificationTarget"/>.
-/// Schema 2 added <see cref="HocrSha256"/>; a schema-1 message still reads, with no hOCR.
+/// Schema 2 added <see cref="HocrSha256"/>; schema 3 added <see cref="Fields"/>, the key fields read from
+/// the text. Older messages still read, with no hOCR and no fields.
 /// </summary>
 public sealed record DocumentRouted(
     string DocumentId,
@@ -101,9 +102,10 @@ public sealed record DocumentRouted(
     DateTimeOffset ReceivedAt,
     double ProcessingSeconds,
     string? HocrSha256 = null,
+    Classification.DocumentFields? Fields = null,
     int SchemaVersion = DocumentRouted.CurrentSchemaVersion) : IMessage
 {
-    public const int CurrentSchemaVersion = 2;
+    public const int CurrentSchemaVersion = 3;
 
     public static string Name => MessageNames.DocumentRouted;
 

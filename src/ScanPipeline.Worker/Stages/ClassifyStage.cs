@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
+using ScanPipeline.Classification.Extraction;
 using ScanPipeline.Core.Classification;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Core.Messages;
@@ -8,7 +9,7 @@ using ScanPipeline.Core.Storage;
 namespace ScanPipeline.Worker.Stages;
 
 /// <summary>
-/// Predicts the document type and applies the routing rules. A missing or unusable model, an unknown
+/// Predicts the document type, reads the key fields (<see cref="FieldExtractor"/>) and applies the routing rules. A missing or unusable model, an unknown
 /// type or a low confidence all send the document to verification; none of them fails the message.
 /// </summary>
 public sealed class ClassifyStage(
@@ -31,7 +32,7 @@ public sealed class ClassifyStage(
             document.OriginalFileName, document.MediaType, document.PageNumbers, document.TextSha256, document.PdfSha256,
             prediction?.DocumentType ?? UnknownType, prediction?.Confidence ?? 0, target, reason,
             prediction?.ModelVersion ?? "none", document.MeanOcrConfidence, document.PagesFromTextLayer, document.ReceivedAt,
-            (clock.GetUtcNow() - document.ReceivedAt).TotalSeconds, document.HocrSha256);
+            (clock.GetUtcNow() - document.ReceivedAt).TotalSeconds, document.HocrSha256, FieldExtractor.Extract(text));
         await publisher.PublishRoutedAsync(routed, ct);
         logger.LogInformation("Document {Document}: {Type} ({Confidence:P0}) -> {Target} ({Reason})",
             document.DocumentId, routed.DocumentType, routed.Confidence, target, reason);

@@ -1,5 +1,6 @@
-using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ScanPipeline.Core.Classification;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Core.Storage;
@@ -8,8 +9,9 @@ using ScanPipeline.Storage;
 namespace ScanPipeline.Worker.Stages;
 
 /// <summary>
-/// Files a routed document in the immutable e-file store, then in its department's inbox (or the
-/// verification list). Both writes are idempotent, so a redelivery after a crash finishes the job.
+/// Files a routed document in the immutable e-file store, with its key fields and the existing e-file
+/// (Akte) its Aktenzeichen or Kassenzeichen names, then in its department's inbox (or the verification
+/// list). Every write is idempotent, so a redelivery after a crash finishes the job.
 /// </summary>
 public sealed class DeliverStage(
     IBlobStore blobs, EFileStore efiles, MetadataStore metadata, TimeProvider clock, ILogger<DeliverStage> logger)
@@ -18,7 +20,13 @@ public sealed class DeliverStage(
     public async Task HandleAsync(DocumentRouted document, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (!efiles.Exists(document.DocumentId))
+        var fields = document.Fields ?? DocumentFields.Empty;
+        // A redelivery keeps the link the first delivery filed, even if an e-file was registered since.
+        var filed = efiles.ReadMetadata(document.DocumentId);
+        var caseFile = filed is not null
+            ? filed.CaseFileReference
+            : metadata.FindCaseFile(fields.FileReferences.Concat(fields.CashReferences.Select(c => c.Value)))?.Reference;
+        if (filed is null)
         {
             var original = await blobs.GetAsync(document.OriginalSha256, ct);
             var text = await blobs.GetAsync(document.TextSha256, ct);
@@ -41,15 +49,16 @@ public sealed class DeliverStage(
             var record = new EFileMetadata(document.DocumentId, document.BatchId, document.ScannerLine,
                 document.OriginalFileName, document.MediaType, document.PageCount, document.PageNumbers,
                 document.DocumentType, document.Confidence, document.Target, document.RoutingReason, document.ModelVersion,
-                document.ReceivedAt, now, Artifacts: [], note);
+                document.ReceivedAt, now, Artifacts: [], note, Fields: fields, CaseFileReference: caseFile);
             efiles.Store(record, artifacts);
         }
 
+        metadata.RecordDocumentFields(document.DocumentId, JsonSerializer.Serialize(fields, DocumentFields.JsonOptions), caseFile);
         var added = metadata.AddInboxItem(new InboxItem(document.DocumentId, document.Target, document.DocumentType,
             document.Confidence, document.RoutingReason, document.ModelVersion, document.BatchId, document.ScannerLine,
             document.OriginalFileName, document.PageCount, document.ReceivedAt, now,
             (now - document.ReceivedAt).TotalSeconds, InboxStatus.New, document.TextSha256, document.PdfSha256));
-        logger.LogInformation("Document {Document} filed for {Target}{Again}", document.DocumentId, document.Target,
-            added ? "" : " (already filed, redelivery ignored)");
+        logger.LogInformation("Document {Document} filed for {Target}{CaseFile}{Again}", document.DocumentId, document.Target,
+            caseFile is null ? "" : $", linked to e-file {caseFile}", added ? "" : " (already filed, redelivery ignored)");
     }
 }

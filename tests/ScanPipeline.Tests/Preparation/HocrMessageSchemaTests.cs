@@ -1,3 +1,4 @@
+using ScanPipeline.Core.Classification;
 using System.Text;
 using System.Text.Json;
 using ScanPipeline.Core.Documents;
@@ -8,7 +9,7 @@ using Xunit;
 namespace ScanPipeline.Tests.Preparation;
 
 /// <summary>
-/// Schema 2 of DocumentRecognized and DocumentRouted adds the hOCR hash. Messages written by a build before it
+/// Schema 2 of DocumentRecognized and DocumentRouted adds the hOCR hash (schema 3 of DocumentRouted, the extracted fields). Messages written by a build before it
 /// (schema 1, no such field) must still read after an upgrade; a version this build does not know is refused.
 /// </summary>
 public sealed class HocrMessageSchemaTests
@@ -52,7 +53,8 @@ public sealed class HocrMessageSchemaTests
         Assert.Equal(2, json.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(Hocr, json.RootElement.GetProperty("hocrSha256").GetString());
         Assert.Equal(Hocr, MessageSerializer.Deserialize<DocumentRecognized>(DocumentRecognized.Name, 2, body).HocrSha256);
-        Assert.Equal(Hocr, MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, 2, MessageSerializer.Serialize(Routed(Hocr))).HocrSha256);
+        Assert.Equal(Hocr, MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, DocumentRouted.CurrentSchemaVersion,
+            MessageSerializer.Serialize(Routed(Hocr))).HocrSha256);
     }
 
     [Fact]
@@ -88,6 +90,30 @@ public sealed class HocrMessageSchemaTests
             MessageSerializer.Deserialize<DocumentRecognized>(DocumentRecognized.Name, null, future));
         Assert.Equal(ReasonCodes.UnsupportedSchema, error.ReasonCode);
         Assert.Equal([1, 2], MessageContracts.SupportedSchemaVersions(MessageNames.DocumentRecognized).Order());
-        Assert.Equal([1, 2], MessageContracts.SupportedSchemaVersions(MessageNames.DocumentRouted).Order());
+        Assert.Equal([1, 2, 3], MessageContracts.SupportedSchemaVersions(MessageNames.DocumentRouted).Order());
+    }
+
+    [Fact]
+    public void A_routed_message_carries_the_extracted_fields_as_schema_3_and_a_schema_2_one_reads_without()
+    {
+        var fields = new DocumentFields(["63-12/2026-0147"], [new CashReference(CashReferenceKind.PaymentReference, "5.2026.0012")],
+            [new FoundDate(new DateOnly(2026, 3, 3), "3. März 2026")], new SenderAddress("Erika Mustermann", "Lindenallee 7", "42105", "Wuppertal"),
+            ["DE89370400440532013000"], ["erika@example.org"]);
+        var body = MessageSerializer.Serialize(Routed(Hocr) with { Fields = fields });
+
+        using (var json = JsonDocument.Parse(body))
+        {
+            Assert.Equal(3, json.RootElement.GetProperty("schemaVersion").GetInt32());
+            Assert.Equal("paymentReference", json.RootElement.GetProperty("fields").GetProperty("cashReferences")[0].GetProperty("kind").GetString());
+        }
+        var read = MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, 3, body).Fields!;
+        Assert.Equal(fields.FileReferences, read.FileReferences);
+        Assert.Equal(fields.CashReferences, read.CashReferences);
+        Assert.Equal(fields.Dates, read.Dates);
+        Assert.Equal(fields.Sender, read.Sender);
+        Assert.Equal(fields.Ibans, read.Ibans);
+
+        var schema2 = MessageSerializer.Serialize(Routed(Hocr) with { SchemaVersion = 2 });
+        Assert.Null(MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, 2, schema2).Fields);
     }
 }

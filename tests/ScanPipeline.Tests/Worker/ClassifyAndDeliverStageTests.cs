@@ -135,6 +135,59 @@ public sealed class ClassifyAndDeliverStageTests : IDisposable
         Assert.Equal(record.TransferNote.PagesScanned, record.TransferNote.PagesInDocument + record.TransferNote.PagesRemoved);
     }
 
+    private const string LetterWithFields = """
+        Erika Mustermann
+        Lindenallee 7
+        42105 Wuppertal
+
+        Stadt Wuppertal
+        Bauordnungsamt
+
+        Wuppertal, 3. März 2026
+        Ihr Zeichen: 63-12/2026-0147
+        Bauantrag für ein Einfamilienhaus
+
+        Bitte überweisen Sie Erstattungen auf DE89 3704 0044 0532 0130 00.
+        Rückfragen gern an erika.mustermann@example.org.
+        """;
+
+    [Fact]
+    public async Task Key_fields_travel_with_the_document_and_a_known_reference_links_it_to_its_e_file()
+    {
+        _metadata.RegisterCaseFile(new CaseFile("63-12 / 2026-0147", "63", "Bauvorhaben Lindenallee 7", _clock.GetUtcNow()));
+        var routed = await ClassifyAsync(Predict("Bauantrag", 0.93), LetterWithFields);
+
+        var fields = routed.Fields!;
+        Assert.Contains("63-12/2026-0147", fields.FileReferences);
+        Assert.Equal(["DE89370400440532013000"], fields.Ibans);
+        Assert.Contains(fields.Dates, d => d.Date == new DateOnly(2026, 3, 3));
+        Assert.Equal(["erika.mustermann@example.org"], fields.Emails);
+
+        var deliver = new DeliverStage(_blobs, _efiles, _metadata, _clock, NullLogger<DeliverStage>.Instance);
+        await deliver.HandleAsync(routed, default);
+        await deliver.HandleAsync(routed, default);
+
+        var record = _efiles.ReadMetadata(routed.DocumentId)!;
+        Assert.Equal(EFileMetadata.CurrentFormatVersion, record.FormatVersion);
+        Assert.Equal("63-12 / 2026-0147", record.CaseFileReference);
+        Assert.Equal(fields.Ibans, record.Fields!.Ibans);
+        Assert.Equal([routed.DocumentId], _metadata.ListDocumentsOfCaseFile("63-12/2026-0147"));
+        var stored = _metadata.FindDocumentFields(routed.DocumentId)!.Value;
+        Assert.Equal("63-12 / 2026-0147", stored.CaseFileReference);
+        Assert.Contains("DE89370400440532013000", stored.FieldsJson);
+    }
+
+    [Fact]
+    public async Task A_reference_no_e_file_is_registered_for_links_nothing()
+    {
+        _metadata.RegisterCaseFile(new CaseFile("30-1/2025-0001", "30", "Widerspruch Meier", _clock.GetUtcNow()));
+        var routed = await ClassifyAsync(Predict("Bauantrag", 0.93), LetterWithFields);
+        await new DeliverStage(_blobs, _efiles, _metadata, _clock, NullLogger<DeliverStage>.Instance).HandleAsync(routed, default);
+
+        Assert.Null(_efiles.ReadMetadata(routed.DocumentId)!.CaseFileReference);
+        Assert.Empty(_metadata.ListDocumentsOfCaseFile("30-1/2025-0001"));
+    }
+
     [Fact]
     public async Task A_tampered_e_file_artifact_is_found_by_verify()
     {
