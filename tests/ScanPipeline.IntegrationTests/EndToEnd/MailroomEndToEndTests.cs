@@ -62,6 +62,9 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
         using var host = BuildHost();
         await host.StartAsync();
         await host.Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+        // An e-file the Bauordnungsamt already keeps: the law firm's Widerspruch names it as "Ihr Zeichen".
+        host.Services.GetRequiredService<MetadataStore>().RegisterCaseFile(
+            new CaseFile("63/WL-31522", "63", "Bauantrag Wohnhaus, Ablehnung", DateTimeOffset.UtcNow));
 
         // Dropped as a scanner does: written under a temporary name, renamed once complete.
         var shaOf = new Dictionary<string, string>();
@@ -82,6 +85,7 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
         var metadata = host.Services.GetRequiredService<MetadataStore>();
         var efiles = host.Services.GetRequiredService<EFileStore>();
         var blobs = host.Services.GetRequiredService<Core.Storage.IBlobStore>();
+        int ibansInGroundTruth = 0, ibansFound = 0;
         foreach (var scan in expected)
         {
             var outcome = tracker.Outcome(shaOf[scan.File]);
@@ -127,7 +131,18 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
                 Assert.All(hocrPages, page => Assert.True(page.Words.Count > 10, $"{scan.File}: page {page.PageNumber} has {page.Words.Count} words"));
             }
             Assert.Equal(scan.Department, record.Target);
+
+            // Key fields: every IBAN of the letter's ground truth that OCR read with valid check digits, and the e-file link.
+            var fields = record.Fields!;
+            var groundTruth = File.ReadAllText(Repository.Path($"samples/scans/groundtruth/{scan.File}.txt"));
+            if (scan.TextLayer) Assert.All(GroundTruthIbans(groundTruth), iban => Assert.Contains(iban, fields.Ibans));
+            ibansInGroundTruth += GroundTruthIbans(groundTruth).Count;
+            ibansFound += GroundTruthIbans(groundTruth).Count(fields.Ibans.Contains);
+            Assert.Equal(scan.File == "09-widerspruch-g4.tif" ? "63/WL-31522" : null, record.CaseFileReference);
         }
+        // OCR may misread a digit of an IBAN, which its check digits then reject; most must come through.
+        Assert.True(ibansFound >= ibansInGroundTruth * 0.75, $"{ibansFound} of {ibansInGroundTruth} IBANs read");
+        Assert.Single(metadata.ListDocumentsOfCaseFile("63/WL-31522"));
 
         // Per department exactly as many documents as expected, and nothing left behind anywhere.
         var expectedCounts = expected.Where(e => e.Department is not null).GroupBy(e => e.Department!)
@@ -188,4 +203,8 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
     {
         try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
     }
+
+    private static List<string> GroundTruthIbans(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"IBAN[^\n]*?\b(DE\d{2}(?: ?\d{4}){4} ?\d{2})")
+            .Select(m => m.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal)).ToList();
 }
