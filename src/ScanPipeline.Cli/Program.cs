@@ -20,6 +20,8 @@ var root = new RootCommand(Texts.RootDescription)
     InboxCommands.Create(),
     CorrectionCommands.CreateVerify(),
     CaseFileCommands.Create(),
+    QuarantineCommands.Create(),
+    DeadLetterCommands.Create(),
     BatchCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

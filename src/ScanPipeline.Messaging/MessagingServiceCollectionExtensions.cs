@@ -34,6 +34,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<ManagementApi>();
         services.TryAddSingleton<BrokerPolicies>();
         services.TryAddSingleton<QueueInspector>();
+        services.TryAddSingleton<DeadLetterReplayer>();
         services.TryAddSingleton<TopologyReadiness>();
         services.AddHostedService<TopologyInitializer>();
         return services;

@@ -352,6 +352,19 @@ public sealed partial class MetadataStore
             ("$id", batchId), ("$status", BatchStatus.Quarantined), ("$code", reasonCode), ("$reason", reason));
     }
 
+    /// <summary>
+    /// Takes a batch out of quarantine before an operator retries it: its status goes back to received and
+    /// its quarantined documents are forgotten, so that the retry's outcome is what the batch shows.
+    /// </summary>
+    public void ClearBatchQuarantine(string batchId)
+    {
+        using var connection = Open();
+        Execute(connection, """
+            UPDATE batches SET status = $received, reason_code = NULL, reason = NULL WHERE batch_id = $id AND status = $quarantined;
+            DELETE FROM quarantined_documents WHERE batch_id = $id;
+            """, ("$id", batchId), ("$received", BatchStatus.Received), ("$quarantined", BatchStatus.Quarantined));
+    }
+
     public BatchRecord? FindBatch(string batchId)
     {
         using var connection = Open();

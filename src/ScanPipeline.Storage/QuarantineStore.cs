@@ -9,6 +9,18 @@ public sealed record QuarantineReason(
     string Id, string ReasonCode, string Message, string? Detail, string SourceFile, string ScannerLine,
     string OriginalSha256, string OriginalFileName, DateTimeOffset QuarantinedAt, string? BatchId);
 
+/// <summary>An operator's decision about a quarantined file: <see cref="QuarantineAction"/>, why, who and when.</summary>
+public sealed record QuarantineResolution(string Action, string? Reason, string Actor, DateTimeOffset At);
+
+public static class QuarantineAction
+{
+    /// <summary>The original went back into its scanner line's hot folder.</summary>
+    public const string Retry = "retry";
+
+    /// <summary>Not to be processed; the reason is kept with the original.</summary>
+    public const string Discard = "discard";
+}
+
 /// <summary>
 /// Files that could not be processed, each in its own folder with the untouched original and reason.json.
 /// Folder names are derived from the content hash, never from a file name, so a hostile name cannot
@@ -72,13 +84,69 @@ public sealed partial class QuarantineStore
         return File.Exists(file) ? JsonSerializer.Deserialize<QuarantineReason>(File.ReadAllBytes(file), JsonOptions) : null;
     }
 
+    /// <summary>The open items (not yet retried or discarded), oldest first.</summary>
     public IReadOnlyList<QuarantineReason> List() =>
         Directory.EnumerateDirectories(_root)
             .Select(Path.GetFileName).OfType<string>()
-            .Where(id => IdPattern().IsMatch(id))
+            .Where(id => IdPattern().IsMatch(id) && !File.Exists(Path.Combine(_root, id, ResolutionFileName)))
             .Select(Read).OfType<QuarantineReason>()
             .OrderBy(r => r.QuarantinedAt)
             .ToList();
+
+    /// <summary>Path of an item's untouched original.</summary>
+    public string OriginalPath(QuarantineReason reason) => Path.Combine(PathFor(reason.Id), reason.OriginalFileName);
+
+    public const string ResolutionFileName = "resolution.json";
+
+    /// <summary>Where resolved items are kept: resolved/&lt;id&gt;-&lt;time&gt;/ with the original, reason.json and resolution.json.</summary>
+    public string ResolvedRoot => Path.Combine(_root, "resolved");
+
+    /// <summary>
+    /// Closes an item: an operator retried it (the original went back into a hot folder) or discarded it
+    /// with a reason. The decision is written beside the original first, then the folder moves to
+    /// <see cref="ResolvedRoot"/>; nothing is deleted. If the same file fails again, it gets a new item.
+    /// Returns the resolved folder, or null when the item is not open.
+    /// </summary>
+    public string? Resolve(string id, QuarantineResolution resolution)
+    {
+        var folder = PathFor(id);
+        if (!File.Exists(Path.Combine(folder, "reason.json"))) return null;
+        var decision = Path.Combine(folder, ResolutionFileName);
+        try
+        {
+            if (!File.Exists(decision))
+            {
+                var temp = decision + ".tmp";
+                if (File.Exists(temp)) File.Delete(temp);
+                WriteDurably(temp, JsonSerializer.SerializeToUtf8Bytes(resolution, JsonOptions));
+                File.Move(temp, decision);
+            }
+            Directory.CreateDirectory(ResolvedRoot);
+            var target = Path.Combine(ResolvedRoot, $"{id}-{resolution.At.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}");
+            Directory.Move(folder, target);
+            return target;
+        }
+        catch (IOException ex)
+        {
+            throw new TransientProcessingException($"Quarantine write failed: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>Resolved items, newest first, with their decision.</summary>
+    public IReadOnlyList<(QuarantineReason Reason, QuarantineResolution Resolution)> ListResolved()
+    {
+        if (!Directory.Exists(ResolvedRoot)) return [];
+        var items = new List<(QuarantineReason, QuarantineResolution)>();
+        foreach (var folder in Directory.EnumerateDirectories(ResolvedRoot))
+        {
+            var reason = Path.Combine(folder, "reason.json");
+            var decision = Path.Combine(folder, ResolutionFileName);
+            if (!File.Exists(reason) || !File.Exists(decision)) continue;
+            items.Add((JsonSerializer.Deserialize<QuarantineReason>(File.ReadAllBytes(reason), JsonOptions)!,
+                JsonSerializer.Deserialize<QuarantineResolution>(File.ReadAllBytes(decision), JsonOptions)!));
+        }
+        return items.OrderByDescending(i => i.Item2.At).ToList();
+    }
 
     private void Commit(QuarantineReason reason, Action<string> writeOriginal)
     {

@@ -5,6 +5,7 @@ using ScanPipeline.Core.Configuration;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Ocr;
 using ScanPipeline.Imaging;
+using ScanPipeline.Messaging;
 using ScanPipeline.Worker.Hosting;
 using ScanPipeline.Worker.Options;
 
@@ -23,9 +24,10 @@ internal sealed class CliHost : IDisposable
     public IServiceProvider Services => _host.Services;
 
     public static CliHost Create(bool imaging = false, bool classification = false, bool storage = false,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, bool messaging = false)
     {
         var builder = ScanPipelineHost.CreateBuilder(QuietLogging(overrides));
+        if (messaging) builder.Services.AddRabbitMqMessaging(builder.Configuration);
         if (imaging) builder.Services.AddImaging(builder.Configuration);
         if (classification) builder.Services.AddClassification(builder.Configuration);
         if (storage) builder.Services.AddStorage(builder.Configuration);
