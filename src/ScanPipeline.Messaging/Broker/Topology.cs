@@ -35,6 +35,9 @@ public static class Topology
     public const string InboxQueuePrefix = "inbox.";
     public const string DeadLetterQueueSuffix = ".dlq";
 
+    /// <summary>Prefix of the delay exchanges and queues a transiently failed message waits in before its next attempt.</summary>
+    public const string RetryPrefix = "scanpipe.retry.";
+
     /// <summary>The stage queues fed by pipeline events, in pipeline order.</summary>
     public static IReadOnlyList<WorkQueue> StageQueues { get; } =
     [
@@ -51,6 +54,16 @@ public static class Topology
     }
 
     public static string DeadLetterQueue(string queue) => queue + DeadLetterQueueSuffix;
+
+    /// <summary>
+    /// The key that routes a failed message of <paramref name="queue"/> through the dead-letter exchange into
+    /// that queue's DLQ: the queue's binding key, whatever routing key the message arrived with (a message back
+    /// from a delay queue or replayed from its DLQ arrives with the queue's name). Null for a queue of no stage.
+    /// </summary>
+    public static string? DeadLetterRoutingKey(string queue) =>
+        StageQueues.FirstOrDefault(q => q.Name == queue)?.BindingKey
+        ?? (queue == VerificationQueue ? Routing.VerificationTarget
+            : queue.StartsWith(InboxQueuePrefix, StringComparison.Ordinal) ? queue[InboxQueuePrefix.Length..] : null);
 
     public static bool IsDeadLetterQueue(string queue) => queue.EndsWith(DeadLetterQueueSuffix, StringComparison.Ordinal);
 
@@ -76,9 +89,45 @@ public static class Topology
 
     private static readonly Dictionary<string, object?> QuorumQueue = new() { ["x-queue-type"] = "quorum" };
 
-    /// <summary>Declares exchanges, work queues, dead-letter queues and bindings. Idempotent.</summary>
-    public static async Task DeclareAsync(IChannel channel, IEnumerable<string> departmentCodes, CancellationToken ct)
+    /// <summary>
+    /// The waits before a transiently failed message's next attempt: base × 2^(attempts so far), capped, one per
+    /// allowed retry; duplicates removed. Each wait is one delay queue.
+    /// </summary>
+    public static IReadOnlyList<TimeSpan> RetryDelays(TimeSpan baseDelay, TimeSpan maxDelay, int retries) =>
+        Enumerable.Range(0, Math.Max(retries, 0)).Select(k => RetryBackoff.For(k, baseDelay, maxDelay))
+            .Where(d => d > TimeSpan.Zero).Distinct().Order().ToList();
+
+    /// <summary>Name of the delay exchange and its queue for one wait, e.g. scanpipe.retry.4000ms.</summary>
+    public static string RetryQueue(TimeSpan delay) => RetryPrefix + (long)delay.TotalMilliseconds + "ms";
+
+    /// <summary>
+    /// Declares exchanges, work queues, dead-letter queues and bindings, and one delay queue per retry wait.
+    /// Idempotent.
+    /// </summary>
+    /// <remarks>
+    /// A delay queue is a quorum queue whose messages expire after its wait and are then dead-lettered to the
+    /// default exchange with the routing key they were published with: the name of the work queue they failed
+    /// in, so they land back there. At-least-once dead-lettering (RabbitMQ 3.10, which needs reject-publish
+    /// overflow) keeps a message that expires during a broker restart.
+    /// </remarks>
+    public static async Task DeclareAsync(IChannel channel, IEnumerable<string> departmentCodes, CancellationToken ct,
+        IReadOnlyList<TimeSpan>? retryDelays = null)
     {
+        foreach (var delay in retryDelays ?? [])
+        {
+            var name = RetryQueue(delay);
+            await channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false, arguments: null, cancellationToken: ct);
+            await channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false, arguments: new Dictionary<string, object?>
+            {
+                ["x-queue-type"] = "quorum",
+                ["x-message-ttl"] = (long)delay.TotalMilliseconds,
+                ["x-dead-letter-exchange"] = "",
+                ["x-dead-letter-strategy"] = "at-least-once",
+                ["x-overflow"] = "reject-publish",
+            }, cancellationToken: ct);
+            await channel.QueueBindAsync(name, name, "", cancellationToken: ct);
+        }
+
         foreach (var exchange in new[] { EventsExchange, RoutedExchange, DeadLetterExchange })
             await channel.ExchangeDeclareAsync(exchange, ExchangeType.Topic, durable: true, autoDelete: false,
                 arguments: null, cancellationToken: ct);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
@@ -14,7 +15,7 @@ namespace ScanPipeline.Messaging;
 /// </summary>
 public sealed class TopologyInitializer(
     RabbitMqConnection connection, BrokerPolicies policies, RoutingRules routingRules, TopologyReadiness readiness,
-    TimeProvider clock, ILogger<TopologyInitializer> logger) : BackgroundService
+    IOptions<RabbitMqOptions> options, TimeProvider clock, ILogger<TopologyInitializer> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -31,7 +32,7 @@ public sealed class TopologyInitializer(
                 var channel = await connection.CreateChannelAsync(null, stoppingToken);
                 await using (channel)
                 {
-                    await Topology.DeclareAsync(channel, departments, stoppingToken);
+                    await Topology.DeclareAsync(channel, departments, stoppingToken, options.Value.RetryDelays);
                     await channel.CloseAsync(stoppingToken);
                 }
                 readiness.MarkReady();

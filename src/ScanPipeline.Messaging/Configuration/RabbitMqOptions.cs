@@ -48,12 +48,18 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:25:00")]
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Back-off before a transiently failed delivery is requeued: base × 2^(deliveries so far), capped.</summary>
+    /// <summary>
+    /// Back-off before a transiently failed message is tried again: base × 2^(attempts so far), capped. The
+    /// message waits in a delay queue on the broker (<see cref="Topology.RetryQueue"/>), not in the worker.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The delay queues these settings need, one per wait (see <see cref="Topology.RetryDelays"/>).</summary>
+    public IReadOnlyList<TimeSpan> RetryDelays => Topology.RetryDelays(RetryBaseDelay, RetryMaxDelay, DeliveryLimit);
 
     /// <summary>Pause between attempts of the client's automatic connection recovery.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]

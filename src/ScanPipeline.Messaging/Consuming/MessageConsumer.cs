@@ -219,7 +219,9 @@ public sealed class MessageConsumer<T>(
         {
             logger.LogError(ex, "Could not dead-letter {Message} {MessageId} from {Queue} ({Reason}); it stays in the queue and is retried",
                 T.Name, delivery.MessageId, delivery.Queue, error.ReasonCode);
-            await RetryLaterAsync(channel, delivery, ex);
+            // Returned to its queue, not to a delay queue: the broker's delivery limit still ends the series.
+            await RequeueAfterAsync(channel, delivery,
+                RetryBackoff.For(delivery.PreviousDeliveries, options.Value.RetryBaseDelay, options.Value.RetryMaxDelay));
             return;
         }
         logger.LogWarning("Dead-lettered {Message} {MessageId} from {Queue} to {DeadLetterQueue}: {Reason} ({Detail})",
@@ -227,24 +229,52 @@ public sealed class MessageConsumer<T>(
         await SettleAsync(channel, delivery, ack: true);
     }
 
+    /// <summary>
+    /// A transient failure: the message waits in a delay queue on the broker (base × 2^attempts, capped) and then
+    /// returns to its work queue, while this worker goes on with other messages. After the allowed attempts it is
+    /// dead-lettered with reason <see cref="ReasonCodes.DeliveryLimit"/>. If the delay queue cannot take it, the
+    /// message is requeued after the wait instead; it is never acked without a confirmed copy somewhere.
+    /// </summary>
     private async Task RetryLaterAsync(IChannel channel, ReceivedDelivery delivery, Exception error)
     {
         var limits = options.Value;
-        var delivered = delivery.PreviousDeliveries + 1;
-        if (delivered > limits.DeliveryLimit)
+        var attempts = delivery.PreviousAttempts + 1;
+        if (attempts > limits.DeliveryLimit)
         {
-            // The last delivery the policy allows: returning it makes the broker dead-letter it, no need to wait.
-            logger.LogError(error, "{Message} {MessageId} from {Queue} failed on its last allowed delivery ({Delivery}); the broker dead-letters it to {DeadLetterQueue}: {Error}",
-                T.Name, delivery.MessageId, delivery.Queue, delivered, Topology.DeadLetterQueue(delivery.Queue), error.Message);
-            await SettleAsync(channel, delivery, ack: false);
+            await DeadLetterAsync(channel, delivery, new PermanentProcessingException(ReasonCodes.DeliveryLimit,
+                $"Gave up after {attempts} attempts; the last failed with: {error.Message}", error));
             return;
         }
-        var delay = RetryBackoff.For(delivery.PreviousDeliveries, limits.RetryBaseDelay, limits.RetryMaxDelay);
-        logger.LogWarning(error, "{Message} {MessageId} from {Queue} failed on delivery {Delivery} of at most {MaxDeliveries}; requeued in {Delay}: {Error}",
-            T.Name, delivery.MessageId, delivery.Queue, delivered, limits.DeliveryLimit + 1, delay, error.Message);
+        var delay = RetryBackoff.For(delivery.PreviousAttempts, limits.RetryBaseDelay, limits.RetryMaxDelay);
+        logger.LogWarning(error, "{Message} {MessageId} from {Queue} failed on attempt {Attempt} of at most {MaxAttempts}; tried again in {Delay}: {Error}",
+            T.Name, delivery.MessageId, delivery.Queue, attempts, limits.DeliveryLimit + 1, delay, error.Message);
+        if (delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await publisher.PublishForRetryAsync(delivery, delay, attempts, _stopping);
+                await SettleAsync(channel, delivery, ack: true);
+                return;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("Could not send {Message} {MessageId} to the delay queue ({Error}); requeued after the wait instead",
+                    T.Name, delivery.MessageId, ex.Message);
+            }
+        }
+        await RequeueAfterAsync(channel, delivery, delay);
+    }
+
+    /// <summary>Holds the delivery for <paramref name="delay"/>, then returns it to its queue (the broker counts the redelivery).</summary>
+    private async Task RequeueAfterAsync(IChannel channel, ReceivedDelivery delivery, TimeSpan delay)
+    {
         try
         {
-            await Task.Delay(delay, clock, _stopping);
+            if (delay > TimeSpan.Zero) await Task.Delay(delay, clock, _stopping);
         }
         catch (OperationCanceledException)
         {

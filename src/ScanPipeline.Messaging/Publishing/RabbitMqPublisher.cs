@@ -34,8 +34,8 @@ public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<Ra
         PublishMessageAsync(Topology.RoutedExchange, message.Target, message, ct);
 
     /// <summary>
-    /// Publishes a copy of a failed delivery to the dead-letter exchange with its original routing key (so it
-    /// lands in the DLQ of the queue it came from), its properties and headers, plus the reason headers.
+    /// Publishes a copy of a failed delivery to the dead-letter exchange with the routing key of the queue it came
+    /// from (so it lands in that queue's DLQ), its properties and headers, plus the reason headers.
     /// Returns once confirmed; only then may the consumer ack the original.
     /// </summary>
     public Task PublishToDeadLetterAsync(ReceivedDelivery delivery, string reasonCode, string detail, CancellationToken ct)
@@ -51,7 +51,30 @@ public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<Ra
         headers[MessageHeaders.Queue] = delivery.Queue;
         headers[MessageHeaders.FailedAt] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         properties.Headers = headers;
-        return PublishRawAsync(Topology.DeadLetterExchange, delivery.RoutingKey, properties, delivery.Body, ct);
+        return PublishRawAsync(Topology.DeadLetterExchange, Topology.DeadLetterRoutingKey(delivery.Queue) ?? delivery.RoutingKey,
+            properties, delivery.Body, ct);
+    }
+
+    /// <summary>
+    /// Sends a transiently failed delivery to the delay queue for <paramref name="delay"/>, with its attempts
+    /// counted in a header. When the wait is over, the broker puts it back into the queue it failed in.
+    /// Returns once confirmed; only then may the consumer ack the original.
+    /// </summary>
+    public Task PublishForRetryAsync(ReceivedDelivery delivery, TimeSpan delay, long attempts, CancellationToken ct)
+    {
+        var properties = new BasicProperties(delivery.Properties) { Persistent = true };
+        var headers = delivery.Properties.Headers is { } original
+            ? new Dictionary<string, object?>(original, StringComparer.Ordinal)
+            : new Dictionary<string, object?>(StringComparer.Ordinal);
+        headers.Remove(ClientSequenceHeader);
+        headers.Remove(MessageHeaders.DeliveryCount);
+        foreach (var name in headers.Keys.Where(k => k.StartsWith("x-death", StringComparison.Ordinal)
+                     || k.StartsWith("x-first-death", StringComparison.Ordinal) || k.StartsWith("x-last-death", StringComparison.Ordinal)).ToList())
+            headers.Remove(name);
+        headers[MessageHeaders.Attempts] = attempts;
+        properties.Headers = headers;
+        // Routed by the work queue's name: the delay queue dead-letters to the default exchange with this key.
+        return PublishRawAsync(Topology.RetryQueue(delay), delivery.Queue, properties, delivery.Body, ct);
     }
 
     private Task PublishMessageAsync<T>(string exchange, string routingKey, T message, CancellationToken ct) where T : IMessage

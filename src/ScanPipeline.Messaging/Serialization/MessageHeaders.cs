@@ -21,6 +21,9 @@ public static class MessageHeaders
     /// <summary>When it was dead-lettered (ISO 8601, UTC).</summary>
     public const string FailedAt = "x-scanpipe-failed-at";
 
+    /// <summary>Failed attempts so far of a message that was sent to a delay queue to be tried again.</summary>
+    public const string Attempts = "x-scanpipe-attempts";
+
     /// <summary>Set by quorum queues: how often the message was returned before this delivery.</summary>
     public const string DeliveryCount = "x-delivery-count";
 
