@@ -9,4 +9,6 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh >&2
 export OMP_THREAD_LIMIT=1
 dotnet build src/ScanPipeline.Cli -c Release -nologo -clp:ErrorsOnly -v q >&2
+# Policies (dead-lettering, delivery limit), queues and delay queues on the configured vhost, before any worker.
+dotnet src/ScanPipeline.Cli/bin/Release/net10.0/scanpipe.dll broker init >&2
 exec dotnet src/ScanPipeline.Cli/bin/Release/net10.0/scanpipe.dll run "$@"

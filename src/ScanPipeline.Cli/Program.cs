@@ -22,6 +22,7 @@ var root = new RootCommand(Texts.RootDescription)
     CaseFileCommands.Create(),
     QuarantineCommands.Create(),
     DeadLetterCommands.Create(),
+    BrokerCommands.Create(),
     BatchCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

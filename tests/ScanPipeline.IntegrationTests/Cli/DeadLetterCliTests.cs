@@ -52,4 +52,20 @@ public sealed class DeadLetterCliTests(BrokerFixture broker) : IClassFixture<Bro
         Assert.Equal(0u, (await broker.Inspector.CountAsync(SplitDlq, CancellationToken.None))!.Ready);
         Assert.Equal(1u, (await broker.Inspector.CountAsync(Topology.SplitQueue, CancellationToken.None))!.Ready);
     }
+
+    [RequiresBrokerFact]
+    public async Task Broker_init_applies_the_policies_and_declares_the_delay_queues()
+    {
+        var environment = new Dictionary<string, string> { ["SCANPIPE_RabbitMq__Uri"] = broker.AmqpUri };
+        Assert.Null(await broker.Inspector.CountAsync(Topology.RetryQueue(TimeSpan.FromSeconds(16)), CancellationToken.None));
+
+        var init = await ScanpipeProcess.RunAsync(environment, "broker", "init");
+
+        Assert.True(init.ExitCode == 0, init.Stderr);
+        Assert.Contains("Zustellgrenze 5", init.Stdout);
+        foreach (var seconds in new[] { 1, 2, 4, 8, 16 })
+            Assert.NotNull(await broker.Inspector.CountAsync(Topology.RetryQueue(TimeSpan.FromSeconds(seconds)), CancellationToken.None));
+        var again = await ScanpipeProcess.RunAsync(environment, "broker", "init");
+        Assert.Equal(0, again.ExitCode);
+    }
 }
