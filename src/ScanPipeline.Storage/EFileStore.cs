@@ -120,7 +120,7 @@ public sealed partial class EFileStore
         }
         catch (IOException ex)
         {
-            throw new TransientProcessingException($"E-file store write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"E-file store write failed: {ex.Message}", ex);
         }
         finally
         {
@@ -151,7 +151,7 @@ public sealed partial class EFileStore
         catch (IOException ex)
         {
             if (File.Exists(temp)) File.Delete(temp);
-            throw new TransientProcessingException($"E-file store write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"E-file store write failed: {ex.Message}", ex);
         }
         return name;
     }

@@ -46,11 +46,11 @@ public sealed class FileBlobStore : IBlobStore
         }
         catch (IOException ex) when (!File.Exists(path))
         {
-            throw new TransientProcessingException($"Blob store write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Blob store write failed: {ex.Message}", ex);
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new TransientProcessingException($"Blob store write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Blob store write failed: {ex.Message}", ex);
         }
         finally
         {
@@ -77,7 +77,7 @@ public sealed class FileBlobStore : IBlobStore
         }
         catch (IOException ex)
         {
-            throw new TransientProcessingException($"Blob store read failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Blob store read failed: {ex.Message}", ex);
         }
         if (Ids.Sha256Hex(bytes) != sha256)
             throw new InvalidDataException($"Blob {sha256} is corrupt: its content no longer matches its hash.");

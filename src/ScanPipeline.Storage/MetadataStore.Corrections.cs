@@ -65,7 +65,7 @@ public sealed partial class MetadataStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 10 or 13 or 14)
         {
-            throw new Core.Documents.TransientProcessingException($"Metadata store write failed: {ex.Message}", ex);
+            throw new Core.Documents.StoreUnavailableException($"Metadata store write failed: {ex.Message}", ex);
         }
     }
 

@@ -171,7 +171,7 @@ public sealed partial class MetadataStore
         }
         catch (SqliteException ex)
         {
-            throw new TransientProcessingException($"Metadata store unavailable: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Metadata store unavailable: {ex.Message}", ex);
         }
     }
 
@@ -245,7 +245,7 @@ public sealed partial class MetadataStore
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 10 or 13 or 14)
         {
-            throw new TransientProcessingException($"Metadata store write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Metadata store write failed: {ex.Message}", ex);
         }
     }
 
@@ -477,7 +477,7 @@ public sealed partial class MetadataStore
         catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 or 10 or 13 or 14)
         {
             // BUSY, LOCKED, IOERR, FULL, CANTOPEN: the store may come back; the message is retried.
-            throw new TransientProcessingException($"Metadata store write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Metadata store write failed: {ex.Message}", ex);
         }
     }
 

@@ -128,7 +128,7 @@ public sealed partial class QuarantineStore
         }
         catch (IOException ex)
         {
-            throw new TransientProcessingException($"Quarantine write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Quarantine write failed: {ex.Message}", ex);
         }
     }
 
@@ -163,7 +163,7 @@ public sealed partial class QuarantineStore
         }
         catch (IOException ex) when (!File.Exists(Path.Combine(final, "reason.json")))
         {
-            throw new TransientProcessingException($"Quarantine write failed: {ex.Message}", ex);
+            throw new StoreUnavailableException($"Quarantine write failed: {ex.Message}", ex);
         }
         catch (IOException)
         {

@@ -13,6 +13,13 @@ public class PermanentProcessingException(string reasonCode, string message, Exc
 /// <summary>A failure that may pass (store unavailable, disk full, broker hiccup): retried with back-off.</summary>
 public class TransientProcessingException(string message, Exception? inner = null) : Exception(message, inner);
 
+/// <summary>
+/// A store (blob files, e-file store, metadata database, quarantine) cannot be read or written right now: a
+/// full disk, a missing mount, a locked database. Retrying soon would fail alike, so the consumer keeps the
+/// message unacknowledged and pauses until the store is back, instead of spending the message's retries.
+/// </summary>
+public class StoreUnavailableException(string message, Exception? inner = null) : TransientProcessingException(message, inner);
+
 /// <summary>Stable reason codes for quarantine and dead-lettering. Operators see a German text for each.</summary>
 public static class ReasonCodes
 {

@@ -44,6 +44,18 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Longest a consumer holds a delivery while a store is unavailable (<see cref="Core.Documents.StoreUnavailableException"/>),
+    /// trying it again in place with back-off. After that the delivery is returned to its queue, well before the
+    /// broker's 30-minute consumer ack timeout would close the channel.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:25:00")]
+    public TimeSpan StoreOutageHold { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Longest wait between two tries of a held delivery while a store is unavailable.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00")]
+    public TimeSpan StoreOutageMaxWait { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Longest a handler may work on one delivery; far below the broker's 30-minute ack timeout.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:25:00")]
     public TimeSpan HandlerTimeout { get; set; } = TimeSpan.FromMinutes(10);

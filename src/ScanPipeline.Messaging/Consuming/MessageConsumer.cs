@@ -174,17 +174,11 @@ public sealed class MessageConsumer<T>(
             var message = MessageSerializer.Deserialize<T>(delivery.Properties.Type,
                 HeaderValues.Find(delivery.Properties.Headers, MessageHeaders.SchemaVersion), delivery.Body.Span);
 
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
-            timeout.CancelAfter(limits.HandlerTimeout);
-            try
+            if (!await HandleWhileStoresRecoverAsync(message, delivery))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var handler = scope.ServiceProvider.GetRequiredService<IMessageHandler<T>>();
-                await handler.HandleAsync(message, timeout.Token);
-            }
-            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
-            {
-                throw new TimeoutException($"The handler did not finish within {limits.HandlerTimeout}.", ex);
+                // Held as long as allowed: back to the queue (one redelivery), still never acked unhandled.
+                await SettleAsync(channel, delivery, ack: false);
+                return;
             }
 
             await SettleAsync(channel, delivery, ack: true);
@@ -202,6 +196,60 @@ public sealed class MessageConsumer<T>(
         catch (Exception ex)
         {
             await RetryLaterAsync(channel, delivery, ex);
+        }
+    }
+
+    /// <summary>
+    /// Runs the handler. While a store is unavailable the delivery stays unacknowledged and is tried again in
+    /// place with back-off: with every handler slot waiting so, the prefetch window fills and the broker stops
+    /// sending, so consuming pauses; it resumes when the store is back. Returns false when the delivery was held
+    /// for <see cref="RabbitMqOptions.StoreOutageHold"/> without the store coming back.
+    /// </summary>
+    private async Task<bool> HandleWhileStoresRecoverAsync(T message, ReceivedDelivery delivery)
+    {
+        var limits = options.Value;
+        var since = clock.GetUtcNow();
+        var wait = TimeSpan.FromSeconds(1) < limits.StoreOutageMaxWait ? TimeSpan.FromSeconds(1) : limits.StoreOutageMaxWait;
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                await RunHandlerAsync(message, limits.HandlerTimeout);
+                if (tries > 1)
+                    logger.LogInformation("Store available again: {Message} {MessageId} from {Queue} handled after {Tries} tries; consuming resumed",
+                        T.Name, delivery.MessageId, delivery.Queue, tries);
+                return true;
+            }
+            catch (StoreUnavailableException ex)
+            {
+                if (clock.GetUtcNow() - since >= limits.StoreOutageHold)
+                {
+                    logger.LogError(ex, "Store still unavailable after {Hold}: {Message} {MessageId} goes back to {Queue}",
+                        limits.StoreOutageHold, T.Name, delivery.MessageId, delivery.Queue);
+                    return false;
+                }
+                if (tries == 1)
+                    logger.LogWarning(ex, "Store unavailable: {Message} {MessageId} from {Queue} is held unacknowledged and consuming pauses until the store is back: {Error}",
+                        T.Name, delivery.MessageId, delivery.Queue, ex.Message);
+                await Task.Delay(wait, clock, _stopping);
+                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, limits.StoreOutageMaxWait.Ticks));
+            }
+        }
+    }
+
+    private async Task RunHandlerAsync(T message, TimeSpan handlerTimeout)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping);
+        timeout.CancelAfter(handlerTimeout);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var handler = scope.ServiceProvider.GetRequiredService<IMessageHandler<T>>();
+            await handler.HandleAsync(message, timeout.Token);
+        }
+        catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !_stopping.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The handler did not finish within {handlerTimeout}.", ex);
         }
     }
 
