@@ -39,6 +39,17 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
 done
 if [ $status -ne 0 ] && [ $failed -eq 0 ]; then failed=1; fi   # a crashed or hung test host counts too
+
+# The fault-injection run (tests/chaos/run.sh) counts as one more test: workers SIGKILLed, the broker
+# restarted, nothing lost or filed twice. It runs in every full run and always in CI; a filtered run
+# (arguments given) or SCANPIPE_CHAOS=0 outside CI leaves it out.
+if [ $# -eq 0 ] && { [ "${CI:-}" = "true" ] || [ "${SCANPIPE_CHAOS:-1}" != "0" ]; }; then
+  if chaos=$(bash tests/chaos/run.sh 2>"$results/chaos.log" | tail -n 1) && [ -n "$chaos" ]; then
+    passed=$((passed + 1)); echo "fault-injection run passed: $chaos"
+  else
+    failed=$((failed + 1)); echo "fault-injection run FAILED: ${chaos:-no result} (log: $results/chaos.log)"; tail -n 40 "$results/chaos.log" || true
+  fi
+fi
 [ $found -eq 1 ] || failed=$((failed > 0 ? failed : 1))
 summary_printed=1
 echo "$passed passed, $failed failed"
