@@ -28,31 +28,9 @@ public sealed class MailroomEndToEndTests(BrokerFixture broker, ITestOutputHelpe
         JsonSerializer.Deserialize<List<ExpectedScan>>(File.ReadAllText(Repository.Path("samples/scans/expected.json")),
             new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
-    private IHost BuildHost(string roles = "all")
-    {
-        var settings = broker.Settings("e2e-" + roles.Replace(',', '-'));
-        settings["Pipeline:Roles:0"] = roles;
-        settings["Pipeline:RoutingRulesPath"] = Repository.Path("config/routing-rules.json");
-        settings["Classification:ModelsDirectory"] = Repository.Path("models");
-        settings["Storage:DataDirectory"] = Path.Combine(_work, "data");
-        settings["Ingest:StableFor"] = "00:00:00.300";
-        settings["Ingest:PollInterval"] = "00:00:00.100";
-        settings["Imaging:WorkDirectory"] = Path.Combine(_work, "ocr-work");
-        for (var i = 0; i < 2; i++)
-        {
-            settings[$"Ingest:ScannerLines:{i}:Name"] = $"scanstrasse-{i + 1}";
-            settings[$"Ingest:ScannerLines:{i}:HotFolder"] = HotFolder(i);
-        }
-        var builder = ScanPipelineHost.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new XunitLoggerProvider(output));
-        builder.AddScanPipeline();
-        // A developer's SCANPIPE_AMQP_URI must not pull the test out of its own virtual host.
-        builder.Services.PostConfigure<RabbitMqOptions>(o => o.Uri = broker.AmqpUri);
-        return builder.Build();
-    }
+    private IHost BuildHost(string roles = "all") => TestPipeline.Build(broker, output, _work, roles);
 
-    private string HotFolder(int line) => Path.Combine(_work, "hot", $"scanstrasse-{line + 1}");
+    private string HotFolder(int line) => TestPipeline.HotFolder(_work, line);
 
     [RequiresPipelineFact]
     public async Task Sample_scans_arrive_in_the_expected_inboxes_and_in_the_e_file_store()
