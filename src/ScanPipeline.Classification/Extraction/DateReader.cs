@@ -5,7 +5,9 @@ using ScanPipeline.Core.Classification;
 namespace ScanPipeline.Classification.Extraction;
 
 /// <summary>
-/// Dates as Germans write them: 03.03.2026, 3.3.26, 3. März 2026, 03. Mrz. 2026, and ISO 2026-03-03.
+/// Dates as Germans write them: 03.03.2026, 3.3.26, 3. März 2026, 03. Mrz. 2026; ISO 2026-03-03; and the
+/// European 03/03/2026 of foreign invoices (day first, four-digit year only, so that file references such as
+/// 12/26 are not read as dates).
 /// Impossible dates (31.02.) and years outside <see cref="MinYear"/>..<see cref="MaxYear"/> are dropped.
 /// Two-digit years mean 2000-2049 for 00-49 and 1950-1999 for 50-99 (as .NET's German calendar does).
 /// </summary>
@@ -33,6 +35,7 @@ internal static partial class DateReader
     {
         var hits = new List<(int Index, FoundDate Date)>();
         Collect(hits, text, Numeric(), m => (m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value));
+        Collect(hits, text, Slashed(), m => (m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value));
         Collect(hits, text, Iso(), m => (m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value));
         Collect(hits, text, Spelled(), m => (m.Groups["d"].Value, MonthByName[m.Groups["m"].Value].ToString(CultureInfo.InvariantCulture), m.Groups["y"].Value));
 
@@ -46,7 +49,7 @@ internal static partial class DateReader
     public static DateOnly? ParseWhole(string value)
     {
         var trimmed = value.Trim();
-        foreach (var (regex, spelled) in new[] { (Numeric(), false), (Iso(), false), (Spelled(), true) })
+        foreach (var (regex, spelled) in new[] { (Numeric(), false), (Slashed(), false), (Iso(), false), (Spelled(), true) })
         {
             var m = regex.Match(trimmed);
             if (!m.Success || m.Index != 0 || m.Length != trimmed.Length) continue;
@@ -87,6 +90,11 @@ internal static partial class DateReader
     [GeneratedRegex(@"\b(?<d>[0-9]{1,2})\. ?(?<m>[0-9]{1,2})\. ?(?<y>[0-9]{4}|[0-9]{2})\b",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Numeric();
+
+    // 13/11/2017: day first, as in Europe outside Germany; only with a four-digit year.
+    [GeneratedRegex(@"\b(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4})\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Slashed();
 
     // 2026-03-03, also as the start of a timestamp (2026-03-03T10:00); the text kept is the date alone.
     [GeneratedRegex(@"\b(?<t>(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2}))(?:\b|T[0-9]{2}:)",

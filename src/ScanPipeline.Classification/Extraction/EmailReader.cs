@@ -12,6 +12,8 @@ internal static partial class EmailReader
         {
             foreach (Match m in Email().Matches(text))
             {
+                // Part of a longer word ("ş" before an ASCII local part): not an address we can read whole.
+                if (m.Index > 0 && char.IsLetterOrDigit(text[m.Index - 1])) continue;
                 var address = m.Value.TrimStart('.').ToLowerInvariant();
                 if (address.Contains("..", StringComparison.Ordinal) || address.StartsWith('@')) continue;
                 if (!found.Contains(address)) found.Add(address);

@@ -66,6 +66,7 @@ public sealed class FieldExtractorTests
     [InlineData("am 1. Dezember 2025", "2025-12-01", "1. Dezember 2025")]
     [InlineData("am 1.Jan. 2026", "2026-01-01", "1.Jan. 2026")]
     [InlineData("created 2026-03-03T10:00", "2026-03-03", "2026-03-03")]
+    [InlineData("Date de facture 13/11/2017", "2017-11-13", "13/11/2017")]      // day first, as in the EU
     [InlineData("Geburtsdatum: 25.11.1995", "1995-11-25", "25.11.1995")]
     [InlineData("Geboren am 29.02.2024", "2024-02-29", "29.02.2024")]   // a leap day
     public void Dates_in_German_formats_are_read(string text, string iso, string asWritten)
@@ -85,6 +86,9 @@ public sealed class FieldExtractorTests
     [InlineData("Betrag 1.234,56 €")]
     [InlineData("Az. 63-12/2026-0147")]       // no ISO date inside a file reference
     [InlineData("Az. 632-2026-123456")]
+    [InlineData("Unser Zeichen: 123/26 AB")]            // a slash reference with a two-digit year
+    [InlineData("Steuernummer: 201/113/40209")]
+    [InlineData("am 12/31/2026")]                       // US month first: no 31st month
     public void Impossible_dates_and_look_alikes_are_not_dates(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).Dates);
