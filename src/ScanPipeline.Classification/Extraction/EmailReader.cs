@@ -14,7 +14,7 @@ internal static partial class EmailReader
             {
                 // Part of a longer word ("ş" before an ASCII local part): not an address we can read whole.
                 if (m.Index > 0 && char.IsLetterOrDigit(text[m.Index - 1])) continue;
-                var address = m.Value.TrimStart('.').ToLowerInvariant();
+                var address = m.Value.Replace(" ", "", StringComparison.Ordinal).TrimStart('.').ToLowerInvariant();
                 if (address.Contains("..", StringComparison.Ordinal) || address.StartsWith('@')) continue;
                 if (!found.Contains(address)) found.Add(address);
             }
@@ -26,8 +26,9 @@ internal static partial class EmailReader
         return found;
     }
 
-    // Bounded parts (RFC 5321 limits: 64 for the local part, 63 per label); no backtracking engine.
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}\b",
+    // Bounded parts (RFC 5321 limits: 64 for the local part, 63 per label); no backtracking engine. OCR sometimes
+    // sets a space before the "@" ("neumann.familie @arcor.de"); it is allowed there and dropped.
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64} ?@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}\b",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Email();
 }

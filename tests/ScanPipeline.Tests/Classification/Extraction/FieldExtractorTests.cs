@@ -173,6 +173,7 @@ public sealed class FieldExtractorTests
     [InlineData("E-Mail: T.Neumann52@Freenet.de", "t.neumann52@freenet.de")]
     [InlineData("Mail:info@kommunal-it.example.org.", "info@kommunal-it.example.org")]
     [InlineData("(buero+post@mieterverein-wuerzburg.de)", "buero+post@mieterverein-wuerzburg.de")]
+    [InlineData("E-Mail: neumann.familie @arcor.de", "neumann.familie@arcor.de")]   // OCR: a space before the @
     public void Email_addresses_are_found_lower_cased(string text, string expected)
     {
         Assert.Equal([expected], FieldExtractor.Extract(text).Emails);
@@ -182,6 +183,7 @@ public sealed class FieldExtractorTests
     [InlineData("Twitter @stadt_ulm")]
     [InlineData("a@b")]
     [InlineData("Preis 3 @ 4,00 €")]
+    [InlineData("Stadt @ Rathaus")]
     public void Non_addresses_are_not_emails(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).Emails);
@@ -263,6 +265,47 @@ public sealed class FieldExtractorTests
             """;
 
         Assert.Equal(new SenderAddress("Müller Haustechnik GmbH", "Sophie-Scholl-Platz 26c", "97070", "Würzburg"), FieldExtractor.Extract(letter).Sender);
+    }
+
+    [Fact]
+    public void Sender_from_OCR_text_with_blank_lines_inside_blocks_and_specks()
+    {
+        // As Tesseract gives it for a scanned letter (samples/scans/13-bussgeldeinspruch-scan.pdf).
+        const string ocr = """
+            . Nina Meier
+
+            Am Lindenhof 7 ,
+
+            - 59065 Hamm
+            Tel.: 0157 2445490
+
+            Nina Meier - Am Lindenhof 7 : 59065 Hamm ~*
+
+            Stadtverwaltung Oldenburg
+            Ordnungsamt
+            Markt 1
+
+            26122 Oldenburg
+            """;
+
+        Assert.Equal(new SenderAddress("Nina Meier", "Am Lindenhof 7", "59065", "Hamm"), FieldExtractor.Extract(ocr).Sender);
+    }
+
+    [Fact]
+    public void Sender_from_a_return_line_whose_dots_OCR_read_as_dashes()
+    {
+        const string ocr = """
+            Catering Schmidt GmbH
+
+            Catering Schmidt GmbH - Am Güterbahnhof 10 - 20095 Hamburg
+
+            Stadtverwaltung Potsdam Rechnungsdatum: 06.04.2026
+            Zentraler Rechnungseingang Unser Zeichen: WA/kk
+            Postfach 69 45 56 Sachbearbeitung: Nina Meier
+            14469 Potsdam Telefon: 040 3304-0
+            """;
+
+        Assert.Equal(new SenderAddress("Catering Schmidt GmbH", "Am Güterbahnhof 10", "20095", "Hamburg"), FieldExtractor.Extract(ocr).Sender);
     }
 
     [Fact]
