@@ -20,6 +20,11 @@ internal static partial class IbanReader
             {
                 var m = Candidate().Match(text, start);
                 if (!m.Success) break;
+                if (!StartsWord(text, m.Index))
+                {
+                    start = m.Index + 1;
+                    continue;
+                }
                 var (iban, end) = Take(text, m.Index, m.Index + m.Length);
                 if (iban is not null)
                 {
@@ -38,6 +43,10 @@ internal static partial class IbanReader
         }
         return found;
     }
+
+    /// <summary>An IBAN starts a word, or follows its label without a space ("IBANDE31 …", as OCR merges them).</summary>
+    private static bool StartsWord(string text, int index) =>
+        index == 0 || !char.IsLetterOrDigit(text[index - 1]) || (index >= 4 && text.AsSpan(index - 4, 4).SequenceEqual("IBAN"));
 
     /// <summary>
     /// The valid IBAN at the start of a candidate and where it ends in the text, or null. Spaces inside
@@ -65,8 +74,9 @@ internal static partial class IbanReader
     }
 
     // Country code, check digits, then 11 to 32 letters or digits with single spaces allowed between them
-    // (a space may also follow the country code). Bounded, no backtracking engine.
-    [GeneratedRegex(@"\b[A-Z]{2} ?[0-9]{2}(?: ?[A-Za-z0-9]){11,32}",
+    // (a space may also follow the country code). Where a word starts is checked in code. Bounded, no
+    // backtracking engine.
+    [GeneratedRegex(@"[A-Z]{2} ?[0-9]{2}(?: ?[A-Za-z0-9]){11,32}",
         RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Candidate();
 }

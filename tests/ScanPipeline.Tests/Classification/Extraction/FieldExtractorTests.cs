@@ -15,6 +15,7 @@ public sealed class FieldExtractorTests
     [InlineData("Konto DE 89 3704 0044 0532 0130 00 bei der Bank", "DE89370400440532013000")]
     [InlineData("Sparkasse · IBAN DE02 1203 0000 0000 2020 51 · BIC BYLADEM1001", "DE02120300000000202051")]
     [InlineData("IBAN: DE02120300000000202051, BIC BYLADEM1001", "DE02120300000000202051")]
+    [InlineData("Landessparkasse zu Oldenburg - IBANDE31 2805 0100 7913 4513 60", "DE31280501007913451360")] // OCR lost the space
     [InlineData("IBAN AT61 1904 3002 3457 3201", "AT611904300234573201")]               // Austria, 20 characters
     [InlineData("IBAN CH93 0076 2011 6238 5295 7", "CH9300762011623852957")]            // Switzerland, 21
     [InlineData("IBAN GB29 NWBK 6016 1331 9268 19", "GB29NWBK60161331926819")]          // letters in the BBAN
@@ -32,6 +33,7 @@ public sealed class FieldExtractorTests
     [InlineData("IBAN DE89 3704 0044 0532 0130 001")]  // one digit too many: not cut into a valid IBAN
     [InlineData("USt-IdNr. DE117450092")]              // a VAT id is not an IBAN
     [InlineData("IBAN XX89 3704 0044 0532 0130 00")]   // no such country
+    [InlineData("IBAN XDE89370400440532013000")]       // inside a longer word
     public void Invalid_IBANs_are_not_returned(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).Ibans);
