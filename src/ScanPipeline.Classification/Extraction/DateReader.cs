@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ScanPipeline.Core.Classification;
@@ -15,7 +16,7 @@ internal static partial class DateReader
 {
     public const int MinYear = 1900, MaxYear = 2099;
 
-    private static readonly Dictionary<string, int> MonthByName = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, int> MonthByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["januar"] = 1, ["jänner"] = 1, ["jan"] = 1,
         ["februar"] = 2, ["feb"] = 2, ["febr"] = 2,
@@ -29,7 +30,7 @@ internal static partial class DateReader
         ["oktober"] = 10, ["okt"] = 10,
         ["november"] = 11, ["nov"] = 11,
         ["dezember"] = 12, ["dez"] = 12,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<FoundDate> Read(string text)
     {
@@ -88,21 +89,21 @@ internal static partial class DateReader
 
     // 03.03.2026, 3.3.26, 03. 03. 2026
     [GeneratedRegex(@"\b(?<d>[0-9]{1,2})\. ?(?<m>[0-9]{1,2})\. ?(?<y>[0-9]{4}|[0-9]{2})\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Numeric();
 
     // 13/11/2017: day first, as in Europe outside Germany; only with a four-digit year.
     [GeneratedRegex(@"\b(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4})\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Slashed();
 
     // 2026-03-03, also as the start of a timestamp (2026-03-03T10:00); the text kept is the date alone.
     [GeneratedRegex(@"\b(?<t>(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2}))(?:\b|T[0-9]{2}:)",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Iso();
 
     // 3. März 2026, 03. Mrz. 2026, 3.Sept. 2026; longer names first so that "Sept." is taken whole.
     [GeneratedRegex(@"\b(?<d>[0-9]{1,2})\. ?(?<m>Januar|Jänner|Februar|März|Maerz|Marz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Febr|Sept|Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\.? {0,2}(?<y>[0-9]{4})\b",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Spelled();
 }

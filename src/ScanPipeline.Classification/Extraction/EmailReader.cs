@@ -8,6 +8,7 @@ internal static partial class EmailReader
     public static IReadOnlyList<string> Read(string text)
     {
         var found = new List<string>();
+        if (!text.Contains('@')) return found;
         try
         {
             foreach (Match m in Email().Matches(text))
@@ -29,6 +30,6 @@ internal static partial class EmailReader
     // Bounded parts (RFC 5321 limits: 64 for the local part, 63 per label); no backtracking engine. OCR sometimes
     // sets a space before the "@" ("neumann.familie @arcor.de"); it is allowed there and dropped.
     [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64} ?@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Email();
 }

@@ -77,6 +77,6 @@ internal static partial class IbanReader
     // (a space may also follow the country code). Where a word starts is checked in code. Bounded, no
     // backtracking engine.
     [GeneratedRegex(@"[A-Z]{2} ?[0-9]{2}(?: ?[A-Za-z0-9]){11,32}",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Candidate();
 }

@@ -23,33 +23,31 @@ internal static partial class ReferenceReader
 
     private enum LabelKind { File, Payment, Customer, Invoice, Tax }
 
-    public static IReadOnlyList<string> FileReferences(string text)
+    /// <summary>File references and cash references, each in text order without repeats.</summary>
+    public static (IReadOnlyList<string> FileReferences, IReadOnlyList<CashReference> CashReferences) Read(string text)
     {
-        var found = new List<string>();
-        foreach (var (kind, value) in Read(text))
-            if (kind == LabelKind.File && !found.Contains(value)) found.Add(value);
-        return found;
-    }
-
-    public static IReadOnlyList<CashReference> CashReferences(string text)
-    {
-        var found = new List<CashReference>();
-        foreach (var (kind, value) in Read(text))
+        var files = new List<string>();
+        var cash = new List<CashReference>();
+        foreach (var (kind, value) in ReadLabelled(text))
         {
-            var reference = kind switch
+            if (kind == LabelKind.File)
             {
-                LabelKind.Payment => new CashReference(CashReferenceKind.PaymentReference, value),
-                LabelKind.Customer => new CashReference(CashReferenceKind.CustomerNumber, value),
-                LabelKind.Invoice => new CashReference(CashReferenceKind.InvoiceNumber, value),
-                LabelKind.Tax => new CashReference(CashReferenceKind.TaxNumber, value),
-                _ => null,
-            };
-            if (reference is not null && !found.Contains(reference)) found.Add(reference);
+                if (!files.Contains(value)) files.Add(value);
+                continue;
+            }
+            var reference = new CashReference(kind switch
+            {
+                LabelKind.Payment => CashReferenceKind.PaymentReference,
+                LabelKind.Customer => CashReferenceKind.CustomerNumber,
+                LabelKind.Invoice => CashReferenceKind.InvoiceNumber,
+                _ => CashReferenceKind.TaxNumber,
+            }, value);
+            if (!cash.Contains(reference)) cash.Add(reference);
         }
-        return found;
+        return (files, cash);
     }
 
-    private static List<(LabelKind Kind, string Value)> Read(string text)
+    private static List<(LabelKind Kind, string Value)> ReadLabelled(string text)
     {
         var found = new List<(LabelKind, string)>();
         try
@@ -203,12 +201,12 @@ internal static partial class ReferenceReader
 
     // Longer labels first. Word boundaries around "Az" etc. are checked in code (no lookarounds here).
     [GeneratedRegex(@"Aktenzeichen|Geschäftszeichen|Gesch\.-Z\.|Ihre? Zeichen|Unsere? Zeichen|Vorgangsnummer|Vorgangs-Nr\.?|Az\.?|Gz\.?|Kassenzeichen|Kassenz\.|Kundennummer|Kunden-Nr\.?|Kundennr\.?|Kd\.-Nr\.?|Debitorennummer|Debitor|Rechnungsnummer|Rechnungs-Nr\.?|Rechnungsnr\.?|Rechnung Nr\.?|Re\.-Nr\.?|Steuernummer|Steuer-Nr\.?|St\.-Nr\.?",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Label();
 
     // 0201 984-10, (0202) 56 78 90, +49 202 123456, 0202/123456: a leading 0 or +, an area code, a separator,
     // then only digits, spaces and dashes.
     [GeneratedRegex(@"^(?:\+[0-9]{1,3} ?|\(?0)[0-9]{2,5}\)?[ /-][0-9 \-]{3,15}$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Phone();
 }

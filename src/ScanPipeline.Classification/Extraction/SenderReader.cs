@@ -132,29 +132,29 @@ internal static partial class SenderReader
 
     // "42103 Wuppertal", "DE 80333 München", "D-50667 Köln", "06108 Halle (Saale)", "60311 Frankfurt am Main".
     [GeneratedRegex(@"^(?:(?:D|DE)[- ])?(?<postcode>[0-9]{5}) (?<town>\p{Lu}[\p{L}\p{M} .()/\-]{1,40})$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex PostcodeTown();
 
     // "Hauptstr. 1", "Am Krähenberg 40", "Sophie-Scholl-Platz 26c", "Friedrich-Ebert-Straße 79/81", "Talweg 3 - 5".
     [GeneratedRegex(@"^\p{L}[\p{L}\p{M}.'\- ]{1,50} [0-9]{1,4} ?[a-zA-Z]?(?: ?[-/] ?[0-9]{1,4} ?[a-zA-Z]?)?$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex StreetWithNumber();
 
     [GeneratedRegex(@"^Postfach [0-9][0-9 ]{1,12}$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex PostOfficeBox();
 
     // The recipient of incoming municipal mail: the city, its administration, an office ("Ordnungsamt", "Amt für …").
     [GeneratedRegex(@"\b(?:Stadt|Stadtverwaltung|Gemeinde|Gemeindeverwaltung|Landkreis|Kreisverwaltung|Landratsamt|Bezirksamt|Magistrat|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Rathaus|Fachbereich|Fachdienst|Dezernat|Referat|Poststelle|Bürgerservice|Bürgerbüro|Posteingangsstelle|Amt|\p{L}{3,}amt)\b",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Authority();
 
     // A phone, fax or e-mail line in a sender block ("Tel.: 0201 12345", "02331 801390").
     [GeneratedRegex(@"^(?:Tel|Telefon|Fax|Mobil|Handy|E-Mail|Mail)\b|^[0-9+() /\-]{6,}$",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex ContactLine();
 
     [GeneratedRegex(@"^(?:Sehr geehrte|Guten Tag|Hallo|Liebe|Betreff|Betr\.)",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex EndOfHead();
 }
