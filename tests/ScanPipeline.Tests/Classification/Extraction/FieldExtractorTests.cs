@@ -356,6 +356,19 @@ public sealed class FieldExtractorTests
         Assert.Equal(fields.Emails, back.Emails);
     }
 
+    [Fact]
+    public void Windows_line_ends_no_break_spaces_tabs_and_soft_hyphens_do_not_matter()
+    {
+        var fields = FieldExtractor.Extract(
+            "Jonas Roth\r\nKastanienallee\u00A039\r\n89075\tUlm\r\n\r\nStadt Ulm\r\nMarktplatz 1\r\n89073 Ulm\r\n" +
+            "Akten\u00ADzeichen:\u202F63-12/2026-0147\r\nIBAN DE89\u00A03704\u00A00044\u00A00532\u00A00130\u00A000\r\nUlm, 3.\u00A0März\u00A02026");
+
+        Assert.Equal(new SenderAddress("Jonas Roth", "Kastanienallee 39", "89075", "Ulm"), fields.Sender);
+        Assert.Equal(["63-12/2026-0147"], fields.FileReferences);
+        Assert.Equal(["DE89370400440532013000"], fields.Ibans);
+        Assert.Equal([new DateOnly(2026, 3, 3)], fields.Dates.Select(d => d.Date));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
