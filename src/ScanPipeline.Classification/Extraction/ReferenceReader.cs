@@ -60,8 +60,10 @@ internal static partial class ReferenceReader
                 if (m.Index > 0 && char.IsLetterOrDigit(text[m.Index - 1])) continue;
 
                 var kind = KindOf(m.Value);
-                var lineEnd = text.IndexOf('\n', end);
-                var rest = text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end);
+                var rest = LineFrom(text, end);
+                // A label alone on its line (a form, or a reference block OCR read column by column): the
+                // value stands on the next line that is not blank. A label ending a line of prose is not one.
+                if (rest.TrimStart(" :.#").IsEmpty && StartsLine(text, m.Index)) rest = NextLine(text, end);
                 if (ReadValue(rest, kind) is { } value) found.Add((kind, value));
             }
         }
@@ -70,6 +72,31 @@ internal static partial class ReferenceReader
             // Hostile text: keep what was found before the limit.
         }
         return found;
+    }
+
+    private static bool StartsLine(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(index - 1, 0)) + 1;
+        return text.AsSpan(lineStart, index - lineStart).IsWhiteSpace();
+    }
+
+    private static ReadOnlySpan<char> LineFrom(string text, int start)
+    {
+        var lineEnd = text.IndexOf('\n', start);
+        return text.AsSpan(start, (lineEnd < 0 ? text.Length : lineEnd) - start);
+    }
+
+    /// <summary>The first non-blank line after the one holding <paramref name="start"/>, within two lines.</summary>
+    private static ReadOnlySpan<char> NextLine(string text, int start)
+    {
+        var position = text.IndexOf('\n', start);
+        for (var skipped = 0; position >= 0 && skipped < 2; skipped++)
+        {
+            var line = LineFrom(text, position + 1);
+            if (!line.IsWhiteSpace()) return line;
+            position = text.IndexOf('\n', position + 1);
+        }
+        return [];
     }
 
     private static LabelKind KindOf(string label)
@@ -82,11 +109,15 @@ internal static partial class ReferenceReader
         return LabelKind.File;
     }
 
-    /// <summary>The reference written after a label, from the rest of the label's line; null if there is none.</summary>
+    /// <summary>
+    /// The reference written after a label, from the rest of the label's line; null if there is none. Two or
+    /// more spaces in a row end it: they separate columns ("Kundennummer: 267651      Datum: …").
+    /// </summary>
     private static string? ReadValue(ReadOnlySpan<char> rest, LabelKind kind)
     {
         rest = SkipLabelTail(rest);
-        var tokens = Tokens(rest);
+        var columnGap = rest.IndexOf("  ", StringComparison.Ordinal);
+        var tokens = Tokens(columnGap > 0 ? rest[..columnGap] : rest);
         if (tokens.Count == 0) return null;
 
         var first = Clean(tokens[0], out var closed);

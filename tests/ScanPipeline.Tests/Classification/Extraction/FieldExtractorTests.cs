@@ -121,6 +121,8 @@ public sealed class FieldExtractorTests
     [InlineData("Einspruch gegen den Bescheid, Aktenzeichen 181.137046.4.", "181.137046.4")]
     [InlineData("Nachlasssache: Lange, Az. 12 VI 345/26", "12 VI 345/26")]
     [InlineData("Aktenzeichen 66/BT-03426 lege ich hiermit Widerspruch ein", "66/BT-03426")]
+    [InlineData("Aktenzeichen:\n\n63-12/2026-0147\nSehr geehrte Damen und Herren", "63-12/2026-0147")] // label alone on its line
+    [InlineData("Aktenzeichen: 63-12/2026-0147        12 Anlagen", "63-12/2026-0147")]             // a column gap ends it
     public void File_references_are_read_after_their_labels(string text, string expected)
     {
         Assert.Equal([expected], FieldExtractor.Extract(text).FileReferences);
@@ -135,6 +137,8 @@ public sealed class FieldExtractorTests
     [InlineData("Aktenzeichen: DE89 3704 0044 0532 0130 00")]           // an IBAN
     [InlineData("Die Azubis kommen am Montag. 63-12/2026-0147")]       // "Az" inside a word; no label
     [InlineData("Das Verfahren 63-12/2026-0147 läuft.")]                // unlabelled numbers are not guessed
+    [InlineData("Ihr Zeichen   Ihre Nachricht vom   Unser Zeichen\n")]   // a DIN 5008 header row: labels without values
+    [InlineData("Bitte nennen Sie das Aktenzeichen\nund die Kassenzeichen der Bescheide.")]
     public void Non_references_are_not_file_references(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).FileReferences);
@@ -153,6 +157,8 @@ public sealed class FieldExtractorTests
     [InlineData("Rechnungsnummer: RE-2026-0042", CashReferenceKind.InvoiceNumber, "RE-2026-0042")]
     [InlineData("Steuernummer: 201/113/40209", CashReferenceKind.TaxNumber, "201/113/40209")]
     [InlineData("Steuernummer Hundesteuer: 22.123.4567", CashReferenceKind.TaxNumber, "22.123.4567")]
+    [InlineData("Kundennummer: 267651      Datum: 23.12.2025", CashReferenceKind.CustomerNumber, "267651")]
+    [InlineData("Kassenzeichen\n220 1234 5678", CashReferenceKind.PaymentReference, "220 1234 5678")]
     public void Cash_references_are_read_with_their_kind(string text, CashReferenceKind kind, string value)
     {
         var fields = FieldExtractor.Extract(text);
@@ -164,6 +170,7 @@ public sealed class FieldExtractorTests
     [InlineData("Bitte teilen Sie mir das Kassenzeichen mit, damit ich überweisen kann.")]
     [InlineData("Bitte geben Sie die Rechnungsnummer und Ihr Aktenzeichen an.")]
     [InlineData("Rechnungsdatum: 23.12.2025")]
+    [InlineData("Bitte nennen Sie uns das Kassenzeichen\n12 Monate nach dem Bescheid.")] // a label ending prose
     public void Labels_without_a_value_give_no_cash_reference(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).CashReferences);
