@@ -6,8 +6,8 @@ namespace ScanPipeline.Classification.Extraction;
 
 /// <summary>
 /// Labelled references: file references (Aktenzeichen, Az., Geschäftszeichen, Gz., Ihr/Unser Zeichen,
-/// Vorgangsnummer) and payment or customer references (Kassenzeichen, Kundennummer, Rechnungsnummer,
-/// Steuernummer). Only a value written after its label on the same line is taken; an unlabelled number is
+/// Vorgangsnummer) and payment or customer references (Kassenzeichen, Kundennummer, Rechnungsnummer and
+/// "Handelsrechnung Nr.", "Rechnung #", Belegnummer, Steuernummer). Only a value written after its label on the same line is taken; an unlabelled number is
 /// never guessed to be a reference.
 /// </summary>
 /// <remarks>
@@ -104,7 +104,8 @@ internal static partial class ReferenceReader
         var l = label.ToLowerInvariant();
         if (l.StartsWith("kassenz", StringComparison.Ordinal)) return LabelKind.Payment;
         if (l.StartsWith("kunden", StringComparison.Ordinal) || l.StartsWith("kd", StringComparison.Ordinal) || l.StartsWith("debitor", StringComparison.Ordinal)) return LabelKind.Customer;
-        if (l.StartsWith("rechnung", StringComparison.Ordinal) || l.StartsWith("re.", StringComparison.Ordinal)) return LabelKind.Invoice;
+        if (l.Contains("rechnung", StringComparison.Ordinal) || l.StartsWith("re.", StringComparison.Ordinal) || l.StartsWith("beleg", StringComparison.Ordinal)
+            || l.StartsWith("gutschrift", StringComparison.Ordinal) || l.StartsWith("invoice", StringComparison.Ordinal)) return LabelKind.Invoice;
         if (l.StartsWith("steuer", StringComparison.Ordinal) || l.StartsWith("st.", StringComparison.Ordinal)) return LabelKind.Tax;
         return LabelKind.File;
     }
@@ -154,6 +155,7 @@ internal static partial class ReferenceReader
     {
         rest = rest.TrimStart(" :.#");
         if (rest.StartsWith("Nr.", StringComparison.OrdinalIgnoreCase)) rest = rest[3..].TrimStart(" :.");
+        rest = rest.TrimStart("#");
 
         var colon = rest.IndexOf(':');
         if (colon > 0 && colon <= MaxQualifierLength)
@@ -231,7 +233,7 @@ internal static partial class ReferenceReader
     private static bool HasDigit(string s) => s.Any(char.IsAsciiDigit);
 
     // Longer labels first. Word boundaries around "Az" etc. are checked in code (no lookarounds here).
-    [GeneratedRegex(@"Aktenzeichen|Geschäftszeichen|Gesch\.-Z\.|Ihre? Zeichen|Unsere? Zeichen|Vorgangsnummer|Vorgangs-Nr\.?|Az\.?|Gz\.?|Kassenzeichen|Kassenz\.|Kundennummer|Kunden-Nr\.?|Kundennr\.?|Kd\.-Nr\.?|Debitorennummer|Debitor|Rechnungsnummer|Rechnungs-Nr\.?|Rechnungsnr\.?|Rechnung Nr\.?|Re\.-Nr\.?|Steuernummer|Steuer-Nr\.?|St\.-Nr\.?",
+    [GeneratedRegex(@"Aktenzeichen|Geschäftszeichen|Gesch\.-Z\.|Ihre? Zeichen|Unsere? Zeichen|Vorgangsnummer|Vorgangs-Nr\.?|Az\.?|Gz\.?|Kassenzeichen|Kassenz\.|Kundennummer|Kunden-Nr\.?|Kundennr\.?|Kd\.-Nr\.?|Debitorennummer|Debitor|Rechnungsnummer|Rechnungs-Nr\.?|Rechnungsnr\.?|\p{L}{0,30}rechnung (?:Nr\.?|#)|Rechnungskorrektur Nr\.?|Gutschrift Nr\.?|Belegnummer|Beleg-Nr\.?|Invoice (?:No\.?|number|#)|Re\.-Nr\.?|Steuernummer|Steuer-Nr\.?|St\.-Nr\.?",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Label();
 

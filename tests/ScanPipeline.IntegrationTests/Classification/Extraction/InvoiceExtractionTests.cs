@@ -13,7 +13,7 @@ namespace ScanPipeline.IntegrationTests.Classification.Extraction;
 /// <summary>
 /// The extractor on real German e-invoices (../shared/data/invoices-de, ZUGFeRD / Factur-X): the PDF's text
 /// layer, read with PdfPig as the pipeline reads it, against the ground truth in the embedded XML (IBANs,
-/// invoice date, seller). PDFs that cannot be opened, have no text layer or no readable XML are left out
+/// invoice date and number, seller, e-mail addresses). PDFs that cannot be opened, have no text layer or no readable XML are left out
 /// (the set holds some broken on purpose). Here rather than with the unit tests because reading the 120 PDFs
 /// takes several seconds.
 /// </summary>
@@ -24,8 +24,11 @@ public sealed class InvoiceExtractionTests(ITestOutputHelper output)
     private const double MinIbanRecallOfPrinted = 0.95;
     private const double MinDateRecall = 0.85;
     private const double MinSellerPostcodeRate = 0.75;
+    private const double MinEmailRecall = 0.95;
+    private const double MinInvoiceNumberRecall = 0.70; // French "Facture FA-…" and "Avoir" make up most misses
 
-    private sealed record Invoice(string File, string Text, IReadOnlyList<string> Ibans, IReadOnlyList<string> InvalidIbans, DateOnly? IssueDate, string? SellerName, string? SellerPostcode);
+    private sealed record Invoice(string File, string Text, IReadOnlyList<string> Ibans, IReadOnlyList<string> InvalidIbans, DateOnly? IssueDate,
+        string? SellerName, string? SellerPostcode, string? Number, IReadOnlyList<string> Emails);
 
     private static readonly Lazy<IReadOnlyList<Invoice>> Invoices = new(Load);
 
@@ -117,6 +120,37 @@ public sealed class InvoiceExtractionTests(ITestOutputHelper output)
         Assert.True(rate >= MinSellerPostcodeRate, $"seller postcode right in {rate:P1} < {MinSellerPostcodeRate:P0}");
     }
 
+    [Fact]
+    public void The_invoice_number_and_the_email_addresses_match_the_XML()
+    {
+        // Recall over the values the text prints; the XML has one invoice number and the parties' addresses.
+        int numbersPrinted = 0, numbersFound = 0, emailsPrinted = 0, emailsFound = 0, emailsExtracted = 0, emailsInXml = 0;
+        foreach (var invoice in Invoices.Value)
+        {
+            var fields = FieldExtractor.Extract(invoice.Text);
+            if (invoice.Number is { } number && invoice.Text.Contains(number, StringComparison.Ordinal))
+            {
+                numbersPrinted++;
+                if (fields.CashReferences.Any(c => c.Kind == CashReferenceKind.InvoiceNumber && c.Value == number)) numbersFound++;
+                else output.WriteLine($"  {invoice.File}: invoice number {number} not in [{string.Join(", ", fields.CashReferences.Select(c => $"{c.Kind}:{c.Value}"))}]");
+            }
+            var printed = invoice.Emails.Where(e => invoice.Text.Contains(e, StringComparison.OrdinalIgnoreCase)).ToList();
+            emailsPrinted += printed.Count;
+            emailsFound += printed.Count(fields.Emails.Contains);
+            emailsExtracted += fields.Emails.Count;
+            emailsInXml += fields.Emails.Count(invoice.Emails.Contains);
+        }
+
+        var numberRecall = Ratio(numbersFound, numbersPrinted);
+        var emailRecall = Ratio(emailsFound, emailsPrinted);
+        output.WriteLine($"Invoice number: printed in {numbersPrinted} invoices, found as invoiceNumber in {numbersFound} ({numberRecall:P1})");
+        output.WriteLine($"E-mail: {emailsPrinted} XML addresses printed, {emailsFound} found ({emailRecall:P1}); {emailsExtracted} found in all, {emailsInXml} of them in the XML");
+
+        Assert.True(emailsPrinted > 10, $"only {emailsPrinted} e-mail addresses printed: has the data changed?");
+        Assert.True(emailRecall >= MinEmailRecall, $"e-mail recall {emailRecall:P1} < {MinEmailRecall:P0}");
+        Assert.True(numberRecall >= MinInvoiceNumberRecall, $"invoice-number recall {numberRecall:P1} < {MinInvoiceNumberRecall:P0}");
+    }
+
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
 
     private static List<Invoice> Load()
@@ -143,7 +177,8 @@ public sealed class InvoiceExtractionTests(ITestOutputHelper output)
 
             using var stream = new MemoryStream(xmlFile.Bytes.ToArray());
             var xml = XDocument.Load(stream);
-            return new Invoice(path, text, XmlIbans(xml, valid: true), XmlIbans(xml, valid: false), XmlIssueDate(xml), SellerName(xml), SellerPostcode(xml));
+            return new Invoice(path, text, XmlIbans(xml, valid: true), XmlIbans(xml, valid: false), XmlIssueDate(xml), SellerName(xml), SellerPostcode(xml),
+                XmlNumber(xml), XmlEmails(xml));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -167,6 +202,18 @@ public sealed class InvoiceExtractionTests(ITestOutputHelper output)
         var value = header is null ? null : Named(header, "IssueDateTime").SelectMany(e => Named(e, "DateTimeString")).FirstOrDefault()?.Value.Trim();
         return value is not null && DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
     }
+
+    /// <summary>The invoice number: ExchangedDocument (or HeaderExchangedDocument) / ID.</summary>
+    private static string? XmlNumber(XDocument xml)
+    {
+        var header = Named(xml, "ExchangedDocument").Concat(Named(xml, "HeaderExchangedDocument")).FirstOrDefault();
+        var id = header?.Elements().FirstOrDefault(e => e.Name.LocalName == "ID")?.Value.Trim();
+        return string.IsNullOrEmpty(id) ? null : id;
+    }
+
+    /// <summary>Every e-mail address of the parties (URIID, CompleteNumber or similar elements holding an "@").</summary>
+    private static List<string> XmlEmails(XDocument xml) =>
+        Named(xml, "URIID").Select(e => e.Value.Trim().ToLowerInvariant()).Where(v => v.Contains('@') && !v.Contains(' ')).Distinct().ToList();
 
     private static XElement? Seller(XDocument xml) => Named(xml, "SellerTradeParty").FirstOrDefault();
 
