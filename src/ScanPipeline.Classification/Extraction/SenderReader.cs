@@ -87,7 +87,7 @@ internal static partial class SenderReader
         if (line.Length > 200) return null;
         var segments = line.Split(ReturnLineSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         for (var s = 0; s < segments.Length; s++) segments[s] = Clean(segments[s]);
-        if (segments.Length < 3 && allowCommas) segments = line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 3 && allowCommas) segments = [.. line.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(Clean)];
         if (segments.Length < 3) return null;
 
         for (var k = 2; k < segments.Length; k++)
@@ -145,7 +145,7 @@ internal static partial class SenderReader
     private static partial Regex PostOfficeBox();
 
     // The recipient of incoming municipal mail: the city, its administration, an office ("Ordnungsamt", "Amt für …").
-    [GeneratedRegex(@"\b(?:Stadt|Stadtverwaltung|Gemeinde|Gemeindeverwaltung|Landkreis|Kreisverwaltung|Landratsamt|Bezirksamt|Magistrat|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Rathaus|Fachbereich|Fachdienst|Dezernat|Referat|Poststelle|Bürgerservice|Bürgerbüro|Posteingangsstelle|Amt|\p{L}{3,}amt)\b",
+    [GeneratedRegex(@"\b(?:Stadt|Stadtverwaltung|Landeshauptstadt|Hansestadt|Kreisstadt|Bundesstadt|Universitätsstadt|Gemeinde|Gemeindeverwaltung|Verbandsgemeinde|Samtgemeinde|Ortsgemeinde|Kreis|Landkreis|Kreisverwaltung|Bezirksregierung|Landratsamt|Bezirksamt|Magistrat|\p{L}{3,}referat|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Rathaus|Fachbereich|Fachdienst|Dezernat|Referat|Poststelle|Bürgerservice|Bürgerbüro|Posteingangsstelle|Amt|\p{L}{3,}amt)\b",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Authority();
 

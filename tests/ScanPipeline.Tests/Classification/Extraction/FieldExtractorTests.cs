@@ -320,6 +320,16 @@ public sealed class FieldExtractorTests
         Assert.Equal(new SenderAddress("Catering Schmidt GmbH", "Am Güterbahnhof 10", "20095", "Hamburg"), FieldExtractor.Extract(ocr).Sender);
     }
 
+    [Theory]
+    [InlineData("Landeshauptstadt München\nKreisverwaltungsreferat\nRuppertstraße 19\n80337 München")]
+    [InlineData("Freie und Hansestadt Hamburg\nBezirksamt Altona\nPlatz der Republik 1\n22765 Hamburg")]
+    [InlineData("Verbandsgemeinde Musterland\nBürgerbüro\nHauptstraße 1\n54321 Musterdorf")]
+    [InlineData("Kreis Mettmann\nDer Landrat\nDüsseldorfer Straße 26\n40822 Mettmann")]
+    public void Other_city_and_county_offices_are_recognised_as_the_recipient(string recipient)
+    {
+        Assert.Null(FieldExtractor.Extract(recipient + "\n\nSehr geehrte Damen und Herren,").Sender);
+    }
+
     [Fact]
     public void No_sender_when_only_the_city_office_is_addressed()
     {
