@@ -41,8 +41,12 @@ internal static partial class DateReader
         Collect(hits, text, Spelled(), m => (m.Groups["d"].Value, MonthByName[m.Groups["m"].Value].ToString(CultureInfo.InvariantCulture), m.Groups["y"].Value));
 
         var found = new List<FoundDate>();
+        var seen = new HashSet<DateOnly>();
         foreach (var (_, date) in hits.OrderBy(h => h.Index))
-            if (!found.Exists(f => f.Date == date.Date)) found.Add(date);
+        {
+            if (found.Count == FieldExtractor.MaxValuesPerField) break;
+            if (seen.Add(date.Date)) found.Add(date);
+        }
         return found;
     }
 

@@ -9,6 +9,7 @@ internal static partial class EmailReader
     {
         var found = new List<string>();
         if (!text.Contains('@')) return found;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             foreach (Match m in Email().Matches(text))
@@ -17,7 +18,8 @@ internal static partial class EmailReader
                 if (m.Index > 0 && char.IsLetterOrDigit(text[m.Index - 1])) continue;
                 var address = m.Value.Replace(" ", "", StringComparison.Ordinal).TrimStart('.').ToLowerInvariant();
                 if (address.Contains("..", StringComparison.Ordinal) || address.StartsWith('@')) continue;
-                if (!found.Contains(address)) found.Add(address);
+                if (seen.Add(address)) found.Add(address);
+                if (found.Count == FieldExtractor.MaxValuesPerField) break;
             }
         }
         catch (RegexMatchTimeoutException)

@@ -19,6 +19,12 @@ public static class FieldExtractor
     /// <summary>Only the start of a document is read (the same bound as the classifier's normaliser).</summary>
     public const int MaxInputLength = 100_000;
 
+    /// <summary>
+    /// At most this many values per field, the first ones in the text: a letter or an invoice has far fewer, and
+    /// the fields travel in messages, so junk text must not make them large.
+    /// </summary>
+    public const int MaxValuesPerField = 200;
+
     /// <summary>Every pattern's time limit per match; far above what a legitimate letter needs.</summary>
     internal const int MatchTimeoutMilliseconds = 1000;
 

@@ -13,6 +13,7 @@ internal static partial class IbanReader
     public static IReadOnlyList<string> Read(string text)
     {
         var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var start = 0;
         try
         {
@@ -28,7 +29,8 @@ internal static partial class IbanReader
                 var (iban, end) = Take(text, m.Index, m.Index + m.Length);
                 if (iban is not null)
                 {
-                    if (!found.Contains(iban)) found.Add(iban);
+                    if (seen.Add(iban)) found.Add(iban);
+                    if (found.Count == FieldExtractor.MaxValuesPerField) break;
                     start = end;
                 }
                 else

@@ -28,11 +28,13 @@ internal static partial class ReferenceReader
     {
         var files = new List<string>();
         var cash = new List<CashReference>();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var seenCash = new HashSet<CashReference>();
         foreach (var (kind, value) in ReadLabelled(text))
         {
             if (kind == LabelKind.File)
             {
-                if (!files.Contains(value)) files.Add(value);
+                if (files.Count < FieldExtractor.MaxValuesPerField && seenFiles.Add(value)) files.Add(value);
                 continue;
             }
             var reference = new CashReference(kind switch
@@ -42,7 +44,7 @@ internal static partial class ReferenceReader
                 LabelKind.Invoice => CashReferenceKind.InvoiceNumber,
                 _ => CashReferenceKind.TaxNumber,
             }, value);
-            if (!cash.Contains(reference)) cash.Add(reference);
+            if (cash.Count < FieldExtractor.MaxValuesPerField && seenCash.Add(reference)) cash.Add(reference);
         }
         return (files, cash);
     }

@@ -409,6 +409,21 @@ public sealed class FieldExtractorTests
     }
 
     [Fact]
+    public void Each_field_keeps_at_most_its_first_200_values()
+    {
+        // 400 different valid dates and 400 different labelled references in junk text.
+        var junk = string.Join("\n", Enumerable.Range(0, 400).Select(i =>
+            $"{DateOnly.FromDayNumber(new DateOnly(2025, 1, 1).DayNumber + i):dd.MM.yyyy} Aktenzeichen: 63-{i}/2026-0147"));
+
+        var fields = FieldExtractor.Extract(junk);
+
+        Assert.Equal(FieldExtractor.MaxValuesPerField, fields.Dates.Count);
+        Assert.Equal(new DateOnly(2025, 1, 1), fields.Dates[0].Date);
+        Assert.Equal(FieldExtractor.MaxValuesPerField, fields.FileReferences.Count);
+        Assert.Equal("63-0/2026-0147", fields.FileReferences[0]);
+    }
+
+    [Fact]
     public void Hostile_text_is_read_without_exceptions()
     {
         // Long runs that make backtracking patterns explode: digits and dots, IBAN-like groups, '@' chains,
