@@ -121,7 +121,10 @@ internal static partial class SenderReader
         }
         if (above.Exists(IsAuthority)) return null;
 
-        var name = above.Find(l => !l.Contains(':') && !l.Contains('@') && !IsStreet(l) && l.Any(char.IsLetter) && !ContactLine().IsMatch(l));
+        // The name: the line nearest the street, unless a line above it names an organisation ("Verkehrsbetriebe
+        // GmbH" above "Torti Mayer", the contact person).
+        var candidates = above.Where(l => !l.Contains(':') && !l.Contains('@') && !IsStreet(l) && l.Any(char.IsLetter) && !ContactLine().IsMatch(l)).ToList();
+        var name = candidates.Find(l => Organisation().IsMatch(l)) ?? candidates.FirstOrDefault();
         if (name is null && streetIndex < 0) return null;
         return new SenderAddress(name, streetIndex >= 0 ? lines[streetIndex] : null, place.Groups["postcode"].Value, Town(place));
     }
@@ -148,6 +151,11 @@ internal static partial class SenderReader
     [GeneratedRegex(@"\b(?:Stadt|Stadtverwaltung|Landeshauptstadt|Hansestadt|Kreisstadt|Bundesstadt|Universitätsstadt|Gemeinde|Gemeindeverwaltung|Verbandsgemeinde|Samtgemeinde|Ortsgemeinde|Kreis|Landkreis|Kreisverwaltung|Bezirksregierung|Landratsamt|Bezirksamt|Magistrat|\p{L}{3,}referat|Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Rathaus|Fachbereich|Fachdienst|Dezernat|Referat|Poststelle|Bürgerservice|Bürgerbüro|Posteingangsstelle|Amt|\p{L}{3,}amt)\b",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Authority();
+
+    // Legal forms and kinds of organisation that mark a company's or an association's name.
+    [GeneratedRegex(@"\b(?:GmbH|mbH|AG|KG|KGaA|OHG|GbR|UG|eG|SE|e\. ?V\.|Verein|Verband|Stiftung|Kanzlei|Rechtsanwälte|Partnerschaft|Genossenschaft)\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
+    private static partial Regex Organisation();
 
     // A phone, fax or e-mail line in a sender block ("Tel.: 0201 12345", "02331 801390").
     [GeneratedRegex(@"^(?:Tel|Telefon|Fax|Mobil|Handy|E-Mail|Mail)\b|^[0-9+() /\-]{6,}$",

@@ -242,6 +242,21 @@ public sealed class FieldExtractorTests
     }
 
     [Fact]
+    public void Sender_name_is_the_organisation_rather_than_its_contact_person()
+    {
+        const string invoice = """
+            Verkäufer:
+            Verkehrsbetriebe GmbH
+            Torti Mayer
+            Musterstraße 3
+            DE 12345 Berlin
+            Telefon
+            """;
+
+        Assert.Equal(new SenderAddress("Verkehrsbetriebe GmbH", "Musterstraße 3", "12345", "Berlin"), FieldExtractor.Extract(invoice).Sender);
+    }
+
+    [Fact]
     public void Sender_after_the_recipient_when_the_recipient_comes_first()
     {
         // Recipient first (window envelope on the left), the sender's block on the right below it in OCR order.
