@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ScanPipeline.Classification.Extraction;
 using ScanPipeline.Core.Classification;
@@ -125,6 +126,19 @@ public sealed partial class SampleLetterExtractionTests(ITestOutputHelper output
         foreach (var miss in misses) output.WriteLine("  " + miss);
         Assert.True(withReturnLine > 100, $"only {withReturnLine} return lines in the corpus: has it changed?");
         Assert.Empty(misses);
+    }
+
+    [Fact]
+    public void Extraction_on_many_threads_gives_the_same_fields_as_on_one()
+    {
+        static string Json(string text) => JsonSerializer.Serialize(FieldExtractor.Extract(text), DocumentFields.JsonOptions);
+        var sequential = Letters.Value.Select(l => Json(l.Text)).ToList();
+
+        var parallel = new string[Letters.Value.Count];
+        Parallel.For(0, Letters.Value.Count * 4, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => parallel[i % parallel.Length] = Json(Letters.Value[i % parallel.Length].Text));
+
+        Assert.Equal(sequential, parallel);
     }
 
     /// <summary>ISO 13616 with a big integer: independent of the extractor's own digit-by-digit check.</summary>
