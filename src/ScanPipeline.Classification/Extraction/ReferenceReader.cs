@@ -6,15 +6,17 @@ namespace ScanPipeline.Classification.Extraction;
 
 /// <summary>
 /// Labelled references: file references (Aktenzeichen, Az., Geschäftszeichen, Gz., Ihr/Unser Zeichen,
-/// Vorgangsnummer) and payment or customer references (Kassenzeichen, Kundennummer, Rechnungsnummer and
-/// "Handelsrechnung Nr.", "Rechnung #", Belegnummer, Steuernummer). Only a value written after its label on the same line is taken; an unlabelled number is
-/// never guessed to be a reference.
+/// Vorgangsnummer) and payment or customer references (Kassenzeichen, Kundennummer, Rechnungsnummer,
+/// "Handelsrechnung Nr.", "Rechnung #", Belegnummer, Steuernummer). Only a value written after its label is
+/// taken, on the same line or, for a label alone at the start of its line, on the next one; an unlabelled
+/// number is never guessed to be a reference.
 /// </summary>
 /// <remarks>
 /// After the label come optional words ending in a colon ("Aktenzeichen Bauantrag: ..."), then the value:
 /// one token of letters, digits and . / - with at least one digit or slash, continued by further tokens on
-/// the same line where they clearly belong to it ("50 12 34/2026", "50.4 - 647/25", "12 VI 345/26").
-/// A value that is a date, a phone number, a postcode with its town, or an IBAN is not a reference.
+/// the same line where they clearly belong to it ("50 12 34/2026", "50.4 - 647/25", "12 VI 345/26"), up to
+/// a column gap of two spaces. A value that is a date, a phone number, a postcode with its town, or an IBAN
+/// is not a reference.
 /// </remarks>
 internal static partial class ReferenceReader
 {
