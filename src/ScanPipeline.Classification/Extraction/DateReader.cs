@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ScanPipeline.Core.Classification;
@@ -5,7 +6,9 @@ using ScanPipeline.Core.Classification;
 namespace ScanPipeline.Classification.Extraction;
 
 /// <summary>
-/// Dates as Germans write them: 03.03.2026, 3.3.26, 3. März 2026, 03. Mrz. 2026, and ISO 2026-03-03.
+/// Dates as Germans write them: 03.03.2026, 3.3.26, 3. März 2026, 03. Mrz. 2026; ISO 2026-03-03; and the
+/// European 03/03/2026 of foreign invoices (day first, four-digit year only, so that file references such as
+/// 12/26 are not read as dates).
 /// Impossible dates (31.02.) and years outside <see cref="MinYear"/>..<see cref="MaxYear"/> are dropped.
 /// Two-digit years mean 2000-2049 for 00-49 and 1950-1999 for 50-99 (as .NET's German calendar does).
 /// </summary>
@@ -13,7 +16,7 @@ internal static partial class DateReader
 {
     public const int MinYear = 1900, MaxYear = 2099;
 
-    private static readonly Dictionary<string, int> MonthByName = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, int> MonthByName = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {
         ["januar"] = 1, ["jänner"] = 1, ["jan"] = 1,
         ["februar"] = 2, ["feb"] = 2, ["febr"] = 2,
@@ -27,18 +30,23 @@ internal static partial class DateReader
         ["oktober"] = 10, ["okt"] = 10,
         ["november"] = 11, ["nov"] = 11,
         ["dezember"] = 12, ["dez"] = 12,
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyList<FoundDate> Read(string text)
     {
         var hits = new List<(int Index, FoundDate Date)>();
         Collect(hits, text, Numeric(), m => (m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value));
+        Collect(hits, text, Slashed(), m => (m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value));
         Collect(hits, text, Iso(), m => (m.Groups["d"].Value, m.Groups["m"].Value, m.Groups["y"].Value));
         Collect(hits, text, Spelled(), m => (m.Groups["d"].Value, MonthByName[m.Groups["m"].Value].ToString(CultureInfo.InvariantCulture), m.Groups["y"].Value));
 
         var found = new List<FoundDate>();
+        var seen = new HashSet<DateOnly>();
         foreach (var (_, date) in hits.OrderBy(h => h.Index))
-            if (!found.Exists(f => f.Date == date.Date)) found.Add(date);
+        {
+            if (found.Count == FieldExtractor.MaxValuesPerField) break;
+            if (seen.Add(date.Date)) found.Add(date);
+        }
         return found;
     }
 
@@ -46,7 +54,7 @@ internal static partial class DateReader
     public static DateOnly? ParseWhole(string value)
     {
         var trimmed = value.Trim();
-        foreach (var (regex, spelled) in new[] { (Numeric(), false), (Iso(), false), (Spelled(), true) })
+        foreach (var (regex, spelled) in new[] { (Numeric(), false), (Slashed(), false), (Iso(), false), (Spelled(), true) })
         {
             var m = regex.Match(trimmed);
             if (!m.Success || m.Index != 0 || m.Length != trimmed.Length) continue;
@@ -85,16 +93,21 @@ internal static partial class DateReader
 
     // 03.03.2026, 3.3.26, 03. 03. 2026
     [GeneratedRegex(@"\b(?<d>[0-9]{1,2})\. ?(?<m>[0-9]{1,2})\. ?(?<y>[0-9]{4}|[0-9]{2})\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Numeric();
+
+    // 13/11/2017: day first, as in Europe outside Germany; only with a four-digit year.
+    [GeneratedRegex(@"\b(?<d>[0-9]{1,2})/(?<m>[0-9]{1,2})/(?<y>[0-9]{4})\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
+    private static partial Regex Slashed();
 
     // 2026-03-03, also as the start of a timestamp (2026-03-03T10:00); the text kept is the date alone.
     [GeneratedRegex(@"\b(?<t>(?<y>[0-9]{4})-(?<m>[0-9]{2})-(?<d>[0-9]{2}))(?:\b|T[0-9]{2}:)",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Iso();
 
     // 3. März 2026, 03. Mrz. 2026, 3.Sept. 2026; longer names first so that "Sept." is taken whole.
     [GeneratedRegex(@"\b(?<d>[0-9]{1,2})\. ?(?<m>Januar|Jänner|Februar|März|Maerz|Marz|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Febr|Sept|Jan|Feb|Mär|Mrz|Apr|Jun|Jul|Aug|Sep|Okt|Nov|Dez)\.? {0,2}(?<y>[0-9]{4})\b",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Spelled();
 }

@@ -8,13 +8,18 @@ internal static partial class EmailReader
     public static IReadOnlyList<string> Read(string text)
     {
         var found = new List<string>();
+        if (!text.Contains('@')) return found;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             foreach (Match m in Email().Matches(text))
             {
-                var address = m.Value.TrimStart('.').ToLowerInvariant();
+                // Part of a longer word ("ş" before an ASCII local part): not an address we can read whole.
+                if (m.Index > 0 && char.IsLetterOrDigit(text[m.Index - 1])) continue;
+                var address = m.Value.Replace(" ", "", StringComparison.Ordinal).TrimStart('.').ToLowerInvariant();
                 if (address.Contains("..", StringComparison.Ordinal) || address.StartsWith('@')) continue;
-                if (!found.Contains(address)) found.Add(address);
+                if (seen.Add(address)) found.Add(address);
+                if (found.Count == FieldExtractor.MaxValuesPerField) break;
             }
         }
         catch (RegexMatchTimeoutException)
@@ -24,8 +29,9 @@ internal static partial class EmailReader
         return found;
     }
 
-    // Bounded parts (RFC 5321 limits: 64 for the local part, 63 per label); no backtracking engine.
-    [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64}@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}\b",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // Bounded parts (RFC 5321 limits: 64 for the local part, 63 per label); no backtracking engine. OCR sometimes
+    // sets a space before the "@" ("neumann.familie @arcor.de"); it is allowed there and dropped.
+    [GeneratedRegex(@"[A-Za-z0-9._%+\-]{1,64} ?@[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,8}\.[A-Za-z]{2,24}\b",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Email();
 }

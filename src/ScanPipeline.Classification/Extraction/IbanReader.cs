@@ -13,6 +13,7 @@ internal static partial class IbanReader
     public static IReadOnlyList<string> Read(string text)
     {
         var found = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var start = 0;
         try
         {
@@ -20,10 +21,16 @@ internal static partial class IbanReader
             {
                 var m = Candidate().Match(text, start);
                 if (!m.Success) break;
+                if (!StartsWord(text, m.Index))
+                {
+                    start = m.Index + 1;
+                    continue;
+                }
                 var (iban, end) = Take(text, m.Index, m.Index + m.Length);
                 if (iban is not null)
                 {
-                    if (!found.Contains(iban)) found.Add(iban);
+                    if (seen.Add(iban)) found.Add(iban);
+                    if (found.Count == FieldExtractor.MaxValuesPerField) break;
                     start = end;
                 }
                 else
@@ -38,6 +45,10 @@ internal static partial class IbanReader
         }
         return found;
     }
+
+    /// <summary>An IBAN starts a word, or follows its label without a space ("IBANDE31 …", as OCR merges them).</summary>
+    private static bool StartsWord(string text, int index) =>
+        index == 0 || !char.IsLetterOrDigit(text[index - 1]) || (index >= 4 && text.AsSpan(index - 4, 4).SequenceEqual("IBAN"));
 
     /// <summary>
     /// The valid IBAN at the start of a candidate and where it ends in the text, or null. Spaces inside
@@ -65,8 +76,9 @@ internal static partial class IbanReader
     }
 
     // Country code, check digits, then 11 to 32 letters or digits with single spaces allowed between them
-    // (a space may also follow the country code). Bounded, no backtracking engine.
-    [GeneratedRegex(@"\b[A-Z]{2} ?[0-9]{2}(?: ?[A-Za-z0-9]){11,32}",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    // (a space may also follow the country code). Where a word starts is checked in code. Bounded, no
+    // backtracking engine.
+    [GeneratedRegex(@"[A-Z]{2} ?[0-9]{2}(?: ?[A-Za-z0-9]){11,32}",
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Candidate();
 }

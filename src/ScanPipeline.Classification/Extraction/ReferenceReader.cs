@@ -7,14 +7,16 @@ namespace ScanPipeline.Classification.Extraction;
 /// <summary>
 /// Labelled references: file references (Aktenzeichen, Az., Geschäftszeichen, Gz., Ihr/Unser Zeichen,
 /// Vorgangsnummer) and payment or customer references (Kassenzeichen, Kundennummer, Rechnungsnummer,
-/// Steuernummer). Only a value written after its label on the same line is taken; an unlabelled number is
-/// never guessed to be a reference.
+/// "Handelsrechnung Nr.", "Rechnung #", Belegnummer, Steuernummer). Only a value written after its label is
+/// taken, on the same line or, for a label alone at the start of its line, on the next one; an unlabelled
+/// number is never guessed to be a reference.
 /// </summary>
 /// <remarks>
 /// After the label come optional words ending in a colon ("Aktenzeichen Bauantrag: ..."), then the value:
 /// one token of letters, digits and . / - with at least one digit or slash, continued by further tokens on
-/// the same line where they clearly belong to it ("50 12 34/2026", "50.4 - 647/25", "12 VI 345/26").
-/// A value that is a date, a phone number, a postcode with its town, or an IBAN is not a reference.
+/// the same line where they clearly belong to it ("50 12 34/2026", "50.4 - 647/25", "12 VI 345/26"), up to
+/// a column gap of two spaces. A value that is a date, a phone number, a postcode with its town, or an IBAN
+/// is not a reference.
 /// </remarks>
 internal static partial class ReferenceReader
 {
@@ -23,33 +25,33 @@ internal static partial class ReferenceReader
 
     private enum LabelKind { File, Payment, Customer, Invoice, Tax }
 
-    public static IReadOnlyList<string> FileReferences(string text)
+    /// <summary>File references and cash references, each in text order without repeats.</summary>
+    public static (IReadOnlyList<string> FileReferences, IReadOnlyList<CashReference> CashReferences) Read(string text)
     {
-        var found = new List<string>();
-        foreach (var (kind, value) in Read(text))
-            if (kind == LabelKind.File && !found.Contains(value)) found.Add(value);
-        return found;
-    }
-
-    public static IReadOnlyList<CashReference> CashReferences(string text)
-    {
-        var found = new List<CashReference>();
-        foreach (var (kind, value) in Read(text))
+        var files = new List<string>();
+        var cash = new List<CashReference>();
+        var seenFiles = new HashSet<string>(StringComparer.Ordinal);
+        var seenCash = new HashSet<CashReference>();
+        foreach (var (kind, value) in ReadLabelled(text))
         {
-            var reference = kind switch
+            if (kind == LabelKind.File)
             {
-                LabelKind.Payment => new CashReference(CashReferenceKind.PaymentReference, value),
-                LabelKind.Customer => new CashReference(CashReferenceKind.CustomerNumber, value),
-                LabelKind.Invoice => new CashReference(CashReferenceKind.InvoiceNumber, value),
-                LabelKind.Tax => new CashReference(CashReferenceKind.TaxNumber, value),
-                _ => null,
-            };
-            if (reference is not null && !found.Contains(reference)) found.Add(reference);
+                if (files.Count < FieldExtractor.MaxValuesPerField && seenFiles.Add(value)) files.Add(value);
+                continue;
+            }
+            var reference = new CashReference(kind switch
+            {
+                LabelKind.Payment => CashReferenceKind.PaymentReference,
+                LabelKind.Customer => CashReferenceKind.CustomerNumber,
+                LabelKind.Invoice => CashReferenceKind.InvoiceNumber,
+                _ => CashReferenceKind.TaxNumber,
+            }, value);
+            if (cash.Count < FieldExtractor.MaxValuesPerField && seenCash.Add(reference)) cash.Add(reference);
         }
-        return found;
+        return (files, cash);
     }
 
-    private static List<(LabelKind Kind, string Value)> Read(string text)
+    private static List<(LabelKind Kind, string Value)> ReadLabelled(string text)
     {
         var found = new List<(LabelKind, string)>();
         try
@@ -62,8 +64,10 @@ internal static partial class ReferenceReader
                 if (m.Index > 0 && char.IsLetterOrDigit(text[m.Index - 1])) continue;
 
                 var kind = KindOf(m.Value);
-                var lineEnd = text.IndexOf('\n', end);
-                var rest = text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end);
+                var rest = LineFrom(text, end);
+                // A label alone on its line (a form, or a reference block OCR read column by column): the
+                // value stands on the next line that is not blank. A label ending a line of prose is not one.
+                if (rest.TrimStart(" :.#").IsEmpty && StartsLine(text, m.Index)) rest = NextLine(text, end);
                 if (ReadValue(rest, kind) is { } value) found.Add((kind, value));
             }
         }
@@ -74,21 +78,51 @@ internal static partial class ReferenceReader
         return found;
     }
 
+    private static bool StartsLine(string text, int index)
+    {
+        var lineStart = text.LastIndexOf('\n', Math.Max(index - 1, 0)) + 1;
+        return text.AsSpan(lineStart, index - lineStart).IsWhiteSpace();
+    }
+
+    private static ReadOnlySpan<char> LineFrom(string text, int start)
+    {
+        var lineEnd = text.IndexOf('\n', start);
+        return text.AsSpan(start, (lineEnd < 0 ? text.Length : lineEnd) - start);
+    }
+
+    /// <summary>The first non-blank line after the one holding <paramref name="start"/>, within two lines.</summary>
+    private static ReadOnlySpan<char> NextLine(string text, int start)
+    {
+        var position = text.IndexOf('\n', start);
+        for (var skipped = 0; position >= 0 && skipped < 2; skipped++)
+        {
+            var line = LineFrom(text, position + 1);
+            if (!line.IsWhiteSpace()) return line;
+            position = text.IndexOf('\n', position + 1);
+        }
+        return [];
+    }
+
     private static LabelKind KindOf(string label)
     {
         var l = label.ToLowerInvariant();
         if (l.StartsWith("kassenz", StringComparison.Ordinal)) return LabelKind.Payment;
         if (l.StartsWith("kunden", StringComparison.Ordinal) || l.StartsWith("kd", StringComparison.Ordinal) || l.StartsWith("debitor", StringComparison.Ordinal)) return LabelKind.Customer;
-        if (l.StartsWith("rechnung", StringComparison.Ordinal) || l.StartsWith("re.", StringComparison.Ordinal)) return LabelKind.Invoice;
+        if (l.Contains("rechnung", StringComparison.Ordinal) || l.StartsWith("re.", StringComparison.Ordinal) || l.StartsWith("beleg", StringComparison.Ordinal)
+            || l.StartsWith("gutschrift", StringComparison.Ordinal) || l.StartsWith("invoice", StringComparison.Ordinal)) return LabelKind.Invoice;
         if (l.StartsWith("steuer", StringComparison.Ordinal) || l.StartsWith("st.", StringComparison.Ordinal)) return LabelKind.Tax;
         return LabelKind.File;
     }
 
-    /// <summary>The reference written after a label, from the rest of the label's line; null if there is none.</summary>
+    /// <summary>
+    /// The reference written after a label, from the rest of the label's line; null if there is none. Two or
+    /// more spaces in a row end it: they separate columns ("Kundennummer: 267651      Datum: …").
+    /// </summary>
     private static string? ReadValue(ReadOnlySpan<char> rest, LabelKind kind)
     {
         rest = SkipLabelTail(rest);
-        var tokens = Tokens(rest);
+        var columnGap = rest.IndexOf("  ", StringComparison.Ordinal);
+        var tokens = Tokens(columnGap > 0 ? rest[..columnGap] : rest);
         if (tokens.Count == 0) return null;
 
         var first = Clean(tokens[0], out var closed);
@@ -125,6 +159,7 @@ internal static partial class ReferenceReader
     {
         rest = rest.TrimStart(" :.#");
         if (rest.StartsWith("Nr.", StringComparison.OrdinalIgnoreCase)) rest = rest[3..].TrimStart(" :.");
+        rest = rest.TrimStart("#");
 
         var colon = rest.IndexOf(':');
         if (colon > 0 && colon <= MaxQualifierLength)
@@ -202,13 +237,13 @@ internal static partial class ReferenceReader
     private static bool HasDigit(string s) => s.Any(char.IsAsciiDigit);
 
     // Longer labels first. Word boundaries around "Az" etc. are checked in code (no lookarounds here).
-    [GeneratedRegex(@"Aktenzeichen|Geschäftszeichen|Gesch\.-Z\.|Ihre? Zeichen|Unsere? Zeichen|Vorgangsnummer|Vorgangs-Nr\.?|Az\.?|Gz\.?|Kassenzeichen|Kassenz\.|Kundennummer|Kunden-Nr\.?|Kundennr\.?|Kd\.-Nr\.?|Debitorennummer|Debitor|Rechnungsnummer|Rechnungs-Nr\.?|Rechnungsnr\.?|Rechnung Nr\.?|Re\.-Nr\.?|Steuernummer|Steuer-Nr\.?|St\.-Nr\.?",
-        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"Aktenzeichen|Geschäftszeichen|Gesch\.-Z\.|Ihre? Zeichen|Unsere? Zeichen|Vorgangsnummer|Vorgangs-Nr\.?|Az\.?|Gz\.?|Kassenzeichen|Kassenz\.|Kundennummer|Kunden-Nr\.?|Kundennr\.?|Kd\.-Nr\.?|Debitorennummer|Debitor|Rechnungsnummer|Rechnungs-Nr\.?|Rechnungsnr\.?|\p{L}{0,30}rechnung (?:Nr\.?|#)|Rechnungskorrektur Nr\.?|Gutschrift Nr\.?|Belegnummer|Beleg-Nr\.?|Invoice (?:No\.?|number|#)|Re\.-Nr\.?|Steuernummer|Steuer-Nr\.?|St\.-Nr\.?",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Label();
 
     // 0201 984-10, (0202) 56 78 90, +49 202 123456, 0202/123456: a leading 0 or +, an area code, a separator,
     // then only digits, spaces and dashes.
     [GeneratedRegex(@"^(?:\+[0-9]{1,3} ?|\(?0)[0-9]{2,5}\)?[ /-][0-9 \-]{3,15}$",
-        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: FieldExtractor.MatchTimeoutMilliseconds)]
     private static partial Regex Phone();
 }

@@ -15,6 +15,7 @@ public sealed class FieldExtractorTests
     [InlineData("Konto DE 89 3704 0044 0532 0130 00 bei der Bank", "DE89370400440532013000")]
     [InlineData("Sparkasse · IBAN DE02 1203 0000 0000 2020 51 · BIC BYLADEM1001", "DE02120300000000202051")]
     [InlineData("IBAN: DE02120300000000202051, BIC BYLADEM1001", "DE02120300000000202051")]
+    [InlineData("Landessparkasse zu Oldenburg - IBANDE31 2805 0100 7913 4513 60", "DE31280501007913451360")] // OCR lost the space
     [InlineData("IBAN AT61 1904 3002 3457 3201", "AT611904300234573201")]               // Austria, 20 characters
     [InlineData("IBAN CH93 0076 2011 6238 5295 7", "CH9300762011623852957")]            // Switzerland, 21
     [InlineData("IBAN GB29 NWBK 6016 1331 9268 19", "GB29NWBK60161331926819")]          // letters in the BBAN
@@ -32,6 +33,7 @@ public sealed class FieldExtractorTests
     [InlineData("IBAN DE89 3704 0044 0532 0130 001")]  // one digit too many: not cut into a valid IBAN
     [InlineData("USt-IdNr. DE117450092")]              // a VAT id is not an IBAN
     [InlineData("IBAN XX89 3704 0044 0532 0130 00")]   // no such country
+    [InlineData("IBAN XDE89370400440532013000")]       // inside a longer word
     public void Invalid_IBANs_are_not_returned(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).Ibans);
@@ -66,6 +68,7 @@ public sealed class FieldExtractorTests
     [InlineData("am 1. Dezember 2025", "2025-12-01", "1. Dezember 2025")]
     [InlineData("am 1.Jan. 2026", "2026-01-01", "1.Jan. 2026")]
     [InlineData("created 2026-03-03T10:00", "2026-03-03", "2026-03-03")]
+    [InlineData("Date de facture 13/11/2017", "2017-11-13", "13/11/2017")]      // day first, as in the EU
     [InlineData("Geburtsdatum: 25.11.1995", "1995-11-25", "25.11.1995")]
     [InlineData("Geboren am 29.02.2024", "2024-02-29", "29.02.2024")]   // a leap day
     public void Dates_in_German_formats_are_read(string text, string iso, string asWritten)
@@ -85,6 +88,9 @@ public sealed class FieldExtractorTests
     [InlineData("Betrag 1.234,56 €")]
     [InlineData("Az. 63-12/2026-0147")]       // no ISO date inside a file reference
     [InlineData("Az. 632-2026-123456")]
+    [InlineData("Unser Zeichen: 123/26 AB")]            // a slash reference with a two-digit year
+    [InlineData("Steuernummer: 201/113/40209")]
+    [InlineData("am 12/31/2026")]                       // US month first: no 31st month
     public void Impossible_dates_and_look_alikes_are_not_dates(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).Dates);
@@ -115,6 +121,8 @@ public sealed class FieldExtractorTests
     [InlineData("Einspruch gegen den Bescheid, Aktenzeichen 181.137046.4.", "181.137046.4")]
     [InlineData("Nachlasssache: Lange, Az. 12 VI 345/26", "12 VI 345/26")]
     [InlineData("Aktenzeichen 66/BT-03426 lege ich hiermit Widerspruch ein", "66/BT-03426")]
+    [InlineData("Aktenzeichen:\n\n63-12/2026-0147\nSehr geehrte Damen und Herren", "63-12/2026-0147")] // label alone on its line
+    [InlineData("Aktenzeichen: 63-12/2026-0147        12 Anlagen", "63-12/2026-0147")]             // a column gap ends it
     public void File_references_are_read_after_their_labels(string text, string expected)
     {
         Assert.Equal([expected], FieldExtractor.Extract(text).FileReferences);
@@ -129,6 +137,8 @@ public sealed class FieldExtractorTests
     [InlineData("Aktenzeichen: DE89 3704 0044 0532 0130 00")]           // an IBAN
     [InlineData("Die Azubis kommen am Montag. 63-12/2026-0147")]       // "Az" inside a word; no label
     [InlineData("Das Verfahren 63-12/2026-0147 läuft.")]                // unlabelled numbers are not guessed
+    [InlineData("Ihr Zeichen   Ihre Nachricht vom   Unser Zeichen\n")]   // a DIN 5008 header row: labels without values
+    [InlineData("Bitte nennen Sie das Aktenzeichen\nund die Kassenzeichen der Bescheide.")]
     public void Non_references_are_not_file_references(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).FileReferences);
@@ -145,8 +155,13 @@ public sealed class FieldExtractorTests
     [InlineData("Debitor: 55123", CashReferenceKind.CustomerNumber, "55123")]
     [InlineData("Rechnung Nr. R357341 – IT-Service", CashReferenceKind.InvoiceNumber, "R357341")]
     [InlineData("Rechnungsnummer: RE-2026-0042", CashReferenceKind.InvoiceNumber, "RE-2026-0042")]
+    [InlineData("Handelsrechnung Nr. R18-31 vom 03.10.2018", CashReferenceKind.InvoiceNumber, "R18-31")]
+    [InlineData("Rechnung # RE-20140519/499 vom 19.05.2014", CashReferenceKind.InvoiceNumber, "RE-20140519/499")]
+    [InlineData("Belegnummer        90005178", CashReferenceKind.InvoiceNumber, "90005178")]
     [InlineData("Steuernummer: 201/113/40209", CashReferenceKind.TaxNumber, "201/113/40209")]
     [InlineData("Steuernummer Hundesteuer: 22.123.4567", CashReferenceKind.TaxNumber, "22.123.4567")]
+    [InlineData("Kundennummer: 267651      Datum: 23.12.2025", CashReferenceKind.CustomerNumber, "267651")]
+    [InlineData("Kassenzeichen\n220 1234 5678", CashReferenceKind.PaymentReference, "220 1234 5678")]
     public void Cash_references_are_read_with_their_kind(string text, CashReferenceKind kind, string value)
     {
         var fields = FieldExtractor.Extract(text);
@@ -158,6 +173,7 @@ public sealed class FieldExtractorTests
     [InlineData("Bitte teilen Sie mir das Kassenzeichen mit, damit ich überweisen kann.")]
     [InlineData("Bitte geben Sie die Rechnungsnummer und Ihr Aktenzeichen an.")]
     [InlineData("Rechnungsdatum: 23.12.2025")]
+    [InlineData("Bitte nennen Sie uns das Kassenzeichen\n12 Monate nach dem Bescheid.")] // a label ending prose
     public void Labels_without_a_value_give_no_cash_reference(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).CashReferences);
@@ -169,6 +185,7 @@ public sealed class FieldExtractorTests
     [InlineData("E-Mail: T.Neumann52@Freenet.de", "t.neumann52@freenet.de")]
     [InlineData("Mail:info@kommunal-it.example.org.", "info@kommunal-it.example.org")]
     [InlineData("(buero+post@mieterverein-wuerzburg.de)", "buero+post@mieterverein-wuerzburg.de")]
+    [InlineData("E-Mail: neumann.familie @arcor.de", "neumann.familie@arcor.de")]   // OCR: a space before the @
     public void Email_addresses_are_found_lower_cased(string text, string expected)
     {
         Assert.Equal([expected], FieldExtractor.Extract(text).Emails);
@@ -178,6 +195,7 @@ public sealed class FieldExtractorTests
     [InlineData("Twitter @stadt_ulm")]
     [InlineData("a@b")]
     [InlineData("Preis 3 @ 4,00 €")]
+    [InlineData("Stadt @ Rathaus")]
     public void Non_addresses_are_not_emails(string text)
     {
         Assert.Empty(FieldExtractor.Extract(text).Emails);
@@ -224,6 +242,21 @@ public sealed class FieldExtractorTests
     }
 
     [Fact]
+    public void Sender_name_is_the_organisation_rather_than_its_contact_person()
+    {
+        const string invoice = """
+            Verkäufer:
+            Verkehrsbetriebe GmbH
+            Torti Mayer
+            Musterstraße 3
+            DE 12345 Berlin
+            Telefon
+            """;
+
+        Assert.Equal(new SenderAddress("Verkehrsbetriebe GmbH", "Musterstraße 3", "12345", "Berlin"), FieldExtractor.Extract(invoice).Sender);
+    }
+
+    [Fact]
     public void Sender_after_the_recipient_when_the_recipient_comes_first()
     {
         // Recipient first (window envelope on the left), the sender's block on the right below it in OCR order.
@@ -259,6 +292,57 @@ public sealed class FieldExtractorTests
             """;
 
         Assert.Equal(new SenderAddress("Müller Haustechnik GmbH", "Sophie-Scholl-Platz 26c", "97070", "Würzburg"), FieldExtractor.Extract(letter).Sender);
+    }
+
+    [Fact]
+    public void Sender_from_OCR_text_with_blank_lines_inside_blocks_and_specks()
+    {
+        // As Tesseract gives it for a scanned letter (samples/scans/13-bussgeldeinspruch-scan.pdf).
+        const string ocr = """
+            . Nina Meier
+
+            Am Lindenhof 7 ,
+
+            - 59065 Hamm
+            Tel.: 0157 2445490
+
+            Nina Meier - Am Lindenhof 7 : 59065 Hamm ~*
+
+            Stadtverwaltung Oldenburg
+            Ordnungsamt
+            Markt 1
+
+            26122 Oldenburg
+            """;
+
+        Assert.Equal(new SenderAddress("Nina Meier", "Am Lindenhof 7", "59065", "Hamm"), FieldExtractor.Extract(ocr).Sender);
+    }
+
+    [Fact]
+    public void Sender_from_a_return_line_whose_dots_OCR_read_as_dashes()
+    {
+        const string ocr = """
+            Catering Schmidt GmbH
+
+            Catering Schmidt GmbH - Am Güterbahnhof 10 - 20095 Hamburg
+
+            Stadtverwaltung Potsdam Rechnungsdatum: 06.04.2026
+            Zentraler Rechnungseingang Unser Zeichen: WA/kk
+            Postfach 69 45 56 Sachbearbeitung: Nina Meier
+            14469 Potsdam Telefon: 040 3304-0
+            """;
+
+        Assert.Equal(new SenderAddress("Catering Schmidt GmbH", "Am Güterbahnhof 10", "20095", "Hamburg"), FieldExtractor.Extract(ocr).Sender);
+    }
+
+    [Theory]
+    [InlineData("Landeshauptstadt München\nKreisverwaltungsreferat\nRuppertstraße 19\n80337 München")]
+    [InlineData("Freie und Hansestadt Hamburg\nBezirksamt Altona\nPlatz der Republik 1\n22765 Hamburg")]
+    [InlineData("Verbandsgemeinde Musterland\nBürgerbüro\nHauptstraße 1\n54321 Musterdorf")]
+    [InlineData("Kreis Mettmann\nDer Landrat\nDüsseldorfer Straße 26\n40822 Mettmann")]
+    public void Other_city_and_county_offices_are_recognised_as_the_recipient(string recipient)
+    {
+        Assert.Null(FieldExtractor.Extract(recipient + "\n\nSehr geehrte Damen und Herren,").Sender);
     }
 
     [Fact]
@@ -307,6 +391,19 @@ public sealed class FieldExtractorTests
         Assert.Equal(fields.Emails, back.Emails);
     }
 
+    [Fact]
+    public void Windows_line_ends_no_break_spaces_tabs_and_soft_hyphens_do_not_matter()
+    {
+        var fields = FieldExtractor.Extract(
+            "Jonas Roth\r\nKastanienallee\u00A039\r\n89075\tUlm\r\n\r\nStadt Ulm\r\nMarktplatz 1\r\n89073 Ulm\r\n" +
+            "Akten\u00ADzeichen:\u202F63-12/2026-0147\r\nIBAN DE89\u00A03704\u00A00044\u00A00532\u00A00130\u00A000\r\nUlm, 3.\u00A0März\u00A02026");
+
+        Assert.Equal(new SenderAddress("Jonas Roth", "Kastanienallee 39", "89075", "Ulm"), fields.Sender);
+        Assert.Equal(["63-12/2026-0147"], fields.FileReferences);
+        Assert.Equal(["DE89370400440532013000"], fields.Ibans);
+        Assert.Equal([new DateOnly(2026, 3, 3)], fields.Dates.Select(d => d.Date));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -324,6 +421,21 @@ public sealed class FieldExtractorTests
 
         Assert.Equal(["03.03.2026"], fields.Dates.Select(d => d.Text));
         Assert.Empty(fields.Ibans);
+    }
+
+    [Fact]
+    public void Each_field_keeps_at_most_its_first_200_values()
+    {
+        // 400 different valid dates and 400 different labelled references in junk text.
+        var junk = string.Join("\n", Enumerable.Range(0, 400).Select(i =>
+            $"{DateOnly.FromDayNumber(new DateOnly(2025, 1, 1).DayNumber + i):dd.MM.yyyy} Aktenzeichen: 63-{i}/2026-0147"));
+
+        var fields = FieldExtractor.Extract(junk);
+
+        Assert.Equal(FieldExtractor.MaxValuesPerField, fields.Dates.Count);
+        Assert.Equal(new DateOnly(2025, 1, 1), fields.Dates[0].Date);
+        Assert.Equal(FieldExtractor.MaxValuesPerField, fields.FileReferences.Count);
+        Assert.Equal("63-0/2026-0147", fields.FileReferences[0]);
     }
 
     [Fact]
