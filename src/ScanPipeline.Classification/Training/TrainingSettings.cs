@@ -14,6 +14,12 @@ public sealed record TrainingSettings
 
     public FeaturizationSettings Featurization { get; init; } = new();
 
+    /// <summary>
+    /// Share of in-domain validation documents whose domain similarity may fall below the out-of-domain
+    /// threshold: the threshold is this percentile of their similarities (see <see cref="Models.OutOfDomainDetection"/>).
+    /// </summary>
+    public double OutOfDomainPercentile { get; init; } = 0.02;
+
     /// <summary>The candidates, in order of preference when two score the same macro-F1.</summary>
     public IReadOnlyList<TrainerCandidate> Candidates { get; init; } = DefaultCandidates;
 
@@ -31,6 +37,8 @@ public sealed record TrainingSettings
         if (Candidates.Count == 0) throw new ArgumentException("At least one trainer candidate is needed.", nameof(Candidates));
         var duplicate = Candidates.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Trainer candidate '{duplicate.Key}' is listed twice.", nameof(Candidates));
+        if (OutOfDomainPercentile is < 0 or >= 0.5)
+            throw new ArgumentOutOfRangeException(nameof(OutOfDomainPercentile), OutOfDomainPercentile, "must be at least 0 and below 0.5");
         Featurization.Validate();
     }
 }
