@@ -89,8 +89,8 @@ public static class ModelTrainer
         // Post-hoc steps on the validation split, which the chosen trainer did not learn from.
         var calibration = ConfidenceCalibration.Fit(TemperatureScaling.ReadScores(winner.Model.Transform(validationFeatures)));
         progress?.Report($"calibration: temperature {calibration.Temperature:F3}, validation NLL {calibration.ValidationNllBefore:F4} -> {calibration.ValidationNllAfter:F4}");
-        var outOfDomain = OutOfDomainDetection.Fit(trainFeatures, validationFeatures, counts.Count, settings.OutOfDomainPercentile);
-        progress?.Report($"out-of-domain threshold: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Percentile:P0} of validation)");
+        var outOfDomain = OutOfDomainDetection.Fit(trainFeatures, validationFeatures, counts.Count, settings.OutOfDomainPercentile, settings.OutOfDomainMargin);
+        progress?.Report($"out-of-domain threshold: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Margin} × the {outOfDomain.Percentile:P0} percentile of validation)");
 
         var pipeline = LabelMapping(ml)
             .Append(TextFeaturizer.Build(ml, settings.Featurization))
@@ -146,6 +146,7 @@ public static class ModelTrainer
             settings.Featurization,
             candidates = settings.Candidates.Select(c => c.Name),
             settings.OutOfDomainPercentile,
+            settings.OutOfDomainMargin,
             ModelManifest.CurrentFormatVersion,
             MlNetVersion,
             TextNormalizer.Version,
