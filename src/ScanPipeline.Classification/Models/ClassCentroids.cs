@@ -6,8 +6,10 @@ namespace ScanPipeline.Classification.Models;
 
 /// <summary>
 /// One unit-length centroid per document type in the model's feature space: the mean of the type's
-/// (L2-normalised) training feature vectors. <see cref="MaxCosine"/> of a document is its similarity to the
-/// closest type; text sharing little vocabulary with any type scores low. The weights are kept
+/// (L2-normalised) training feature vectors. <see cref="Similarity"/> gives a document's cosine similarity to
+/// the closest type (text sharing little vocabulary with any type scores low) and that type's prominence: the
+/// closest similarity over the mean similarity to all types (text of another kind, resembling every type about
+/// equally, scores low; a uniform drop of all similarities, as OCR slips or length cause, leaves it unchanged). The weights are kept
 /// feature-major (all types of one feature side by side), so scoring a sparse vector reads contiguous memory.
 /// </summary>
 internal sealed class ClassCentroids
@@ -65,8 +67,11 @@ internal sealed class ClassCentroids
         return new ClassCentroids(dimension, classCount, weights);
     }
 
-    /// <summary>The largest cosine similarity of <paramref name="features"/> to a centroid; 0 for a vector with no known feature.</summary>
-    public double MaxCosine(in VBuffer<float> features)
+    /// <summary>
+    /// The largest cosine similarity of <paramref name="features"/> to a centroid, and that largest similarity
+    /// divided by the mean over all centroids (at least 1); both 0 for a vector with no known feature.
+    /// </summary>
+    public (double Max, double Prominence) Similarity(in VBuffer<float> features)
     {
         if (features.Length != Dimension)
             throw new InvalidOperationException($"Feature vector has {features.Length} slots; the centroids have {Dimension}.");
@@ -84,10 +89,14 @@ internal sealed class ClassCentroids
             var offset = (long)(dense ? i : indices[i]) * ClassCount;
             for (var c = 0; c < ClassCount; c++) dots[c] += value * _weights[offset + c];
         }
-        if (norm == 0) return 0;
-        var max = 0.0;
-        foreach (var d in dots) max = Math.Max(max, d);
-        return max / Math.Sqrt(norm);
+        if (norm == 0) return (0, 0);
+        double max = 0, sum = 0;
+        foreach (var d in dots)
+        {
+            max = Math.Max(max, d);
+            sum += d;
+        }
+        return sum <= 0 ? (0, 0) : (max / Math.Sqrt(norm), max * ClassCount / sum);
     }
 
     /// <summary>Writes the non-zero weights: magic, dimension, classes, count, then (feature, class, weight) triples.</summary>

@@ -37,8 +37,9 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
         _outOfDomain = manifest.OutOfDomain ?? throw new ModelLoadException($"Model {manifest.Version}: the manifest has no out-of-domain section.");
         if (_calibration.Temperature is not (>= TemperatureScaling.MinTemperature and <= TemperatureScaling.MaxTemperature))
             throw new ModelLoadException($"Model {manifest.Version}: temperature {_calibration.Temperature} is outside {TemperatureScaling.MinTemperature}..{TemperatureScaling.MaxTemperature}.");
-        if (_outOfDomain.Threshold is not (>= 0 and <= 1))
-            throw new ModelLoadException($"Model {manifest.Version}: out-of-domain threshold {_outOfDomain.Threshold} is outside 0..1.");
+        if (_outOfDomain.Threshold is not (>= 0 and <= 1) || _outOfDomain.ProminenceThreshold is not (>= 0 and <= 10_000))
+            throw new ModelLoadException(
+                $"Model {manifest.Version}: out-of-domain thresholds {_outOfDomain.Threshold} (similarity, 0..1) and {_outOfDomain.ProminenceThreshold} (prominence) are out of range.");
         var featureSize = FeatureSize(transformer, inputSchema);
         if (centroids.ClassCount != manifest.Labels.Count || centroids.Dimension != featureSize)
             throw new ModelLoadException(
@@ -60,6 +61,9 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
     /// <summary>Documents whose domain similarity is below this are flagged out of domain.</summary>
     public double OutOfDomainThreshold => _outOfDomain.Threshold;
 
+    /// <summary>Documents whose prominence of the closest type is below this are flagged out of domain.</summary>
+    public double ProminenceThreshold => _outOfDomain.ProminenceThreshold;
+
     /// <summary>
     /// The most likely document type with its calibrated probability, all types best first, the model
     /// version, and whether the document is out of domain (its domain similarity below the model's
@@ -68,16 +72,19 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
     /// </summary>
     public Prediction? Predict(string text) => Score(text) is { } scored ? ToPrediction(scored) : null;
 
-    internal Prediction ToPrediction((float[] Raw, double[] Calibrated, double DomainSimilarity) scored)
+    internal Prediction ToPrediction((float[] Raw, double[] Calibrated, double DomainSimilarity, double Prominence) scored)
     {
         var ranked = scored.Calibrated.Select((s, i) => new ClassScore(Labels[i], s))
             .OrderByDescending(s => s.Score).ThenBy(s => s.Label, StringComparer.Ordinal).ToList();
         return new Prediction(ranked[0].Label, ranked[0].Score, ranked, Version,
-            OutOfDomain: scored.DomainSimilarity < _outOfDomain.Threshold, DomainSimilarity: scored.DomainSimilarity);
+            OutOfDomain: _outOfDomain.IsOutOfDomain(scored.DomainSimilarity, scored.Prominence), DomainSimilarity: scored.DomainSimilarity);
     }
 
-    /// <summary>The trainer's own probabilities, the calibrated ones (label order) and the domain similarity; null for text without words.</summary>
-    internal (float[] Raw, double[] Calibrated, double DomainSimilarity)? Score(string text)
+    /// <summary>
+    /// The trainer's own probabilities, the calibrated ones (label order), the domain similarity and the
+    /// prominence of the closest type (see <see cref="OutOfDomainDetection"/>); null for text without words.
+    /// </summary>
+    internal (float[] Raw, double[] Calibrated, double DomainSimilarity, double Prominence)? Score(string text)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var normalized = TextNormalizer.Normalize(text);
@@ -85,12 +92,12 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
 
         var engine = _engines.Get();
         float[] scores;
-        double similarity;
+        double similarity, prominence;
         try
         {
             var output = engine.Predict(new ModelInput { Text = normalized });
             scores = output.Score;
-            similarity = _centroids.MaxCosine(output.Features);
+            (similarity, prominence) = _centroids.Similarity(output.Features);
         }
         finally
         {
@@ -98,7 +105,7 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
         }
         if (scores.Length != Labels.Count)
             throw new InvalidOperationException($"Model {Version} returned {scores.Length} scores for {Labels.Count} labels.");
-        return (scores, TemperatureScaling.Apply(scores, _calibration.Temperature), similarity);
+        return (scores, TemperatureScaling.Apply(scores, _calibration.Temperature), similarity, prominence);
     }
 
     /// <summary>
@@ -153,6 +160,8 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
             throw new ModelLoadException($"Model {manifest.Version}: {modelPath} does not match the hash in its manifest (damaged or replaced).");
 
         var outOfDomain = manifest.OutOfDomain ?? throw new ModelLoadException($"Model {manifest.Version}: the manifest has no out-of-domain section.");
+        if (outOfDomain.Method != OutOfDomainDetection.CentroidSimilarityMethod)
+            throw new ModelLoadException($"Model {manifest.Version}: out-of-domain method '{outOfDomain.Method}' is not the one this build uses ({OutOfDomainDetection.CentroidSimilarityMethod}).");
         if (outOfDomain.CentroidsFile != ClassCentroids.FileName)
             throw new ModelLoadException($"Model {manifest.Version}: the manifest names centroid file '{outOfDomain.CentroidsFile}', this build reads {ClassCentroids.FileName}.");
         var centroidsPath = Path.Combine(directory, ClassCentroids.FileName);

@@ -90,7 +90,7 @@ public static class ModelTrainer
         var calibration = ConfidenceCalibration.Fit(TemperatureScaling.ReadScores(winner.Model.Transform(validationFeatures)));
         progress?.Report($"calibration: temperature {calibration.Temperature:F3}, validation NLL {calibration.ValidationNllBefore:F4} -> {calibration.ValidationNllAfter:F4}");
         var outOfDomain = OutOfDomainDetection.Fit(trainFeatures, validationFeatures, counts.Count, settings.OutOfDomainPercentile, settings.OutOfDomainMargin);
-        progress?.Report($"out-of-domain threshold: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Margin} × the {outOfDomain.Percentile:P0} percentile of validation)");
+        progress?.Report($"out-of-domain thresholds: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Margin} × the {outOfDomain.Percentile:P0} percentile of validation), prominence {outOfDomain.ProminenceThreshold:F3}");
 
         var pipeline = LabelMapping(ml)
             .Append(TextFeaturizer.Build(ml, settings.Featurization))
@@ -147,6 +147,7 @@ public static class ModelTrainer
             candidates = settings.Candidates.Select(c => c.Name),
             settings.OutOfDomainPercentile,
             settings.OutOfDomainMargin,
+            OutOfDomainDetection.CentroidSimilarityMethod,
             ModelManifest.CurrentFormatVersion,
             MlNetVersion,
             TextNormalizer.Version,

@@ -42,6 +42,19 @@ public sealed class OutOfDomainTests(SmallModelFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task The_shipped_model_sends_real_news_articles_to_verification()
+    {
+        // Real German text nobody here wrote, and of no mailroom type: 10kGNAD's dev articles.
+        using var model = new ModelRegistry(Repository.Path("models")).LoadActive();
+        var rules = RoutingRules.Load(Repository.Path("config/routing-rules.json"));
+        var news = (await LabeledFolder.LoadAsync(Repository.SharedData("10kgnad", "dev"), ClassificationTestData.NoExtraction)).Examples;
+
+        var report = ModelEvaluator.EvaluateOutOfDomain(model, [], news, rules);
+
+        Assert.True(report.CaughtRate >= 0.9, $"only {report.Caught} of {report.Examples} news articles go to verification");
+    }
+
+    [Fact]
     public async Task Letters_of_no_known_type_are_less_similar_to_the_news_types_than_news_articles()
     {
         var ood = await Folder("samples/training/ood");
@@ -61,8 +74,9 @@ public sealed class OutOfDomainTests(SmallModelFixture fixture) : IDisposable
         Assert.Equal(ConfidenceCalibration.TemperatureScalingMethod, manifest.Calibration.Method);
         Assert.True(manifest.Calibration.ValidationNllAfter <= manifest.Calibration.ValidationNllBefore + 1e-12);
         Assert.NotNull(manifest.OutOfDomain);
-        Assert.Equal(OutOfDomainDetection.MaxCentroidCosineMethod, manifest.OutOfDomain.Method);
+        Assert.Equal(OutOfDomainDetection.CentroidSimilarityMethod, manifest.OutOfDomain.Method);
         Assert.InRange(manifest.OutOfDomain.Threshold, 0, manifest.OutOfDomain.ValidationMinimum);
+        Assert.InRange(manifest.OutOfDomain.ProminenceThreshold, 1, manifest.OutOfDomain.ValidationProminenceMedian);
         var centroids = Path.Combine(fixture.SavedModelDirectory, manifest.OutOfDomain.CentroidsFile);
         Assert.Equal(manifest.OutOfDomain.CentroidsSha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(centroids))));
 
@@ -129,6 +143,14 @@ public sealed class OutOfDomainTests(SmallModelFixture fixture) : IDisposable
         dir = fixture.CopySavedModel(_models.Path, "no-ood");
         ManifestEditing.Edit(dir, m => m.Remove("outOfDomain"));
         Assert.Contains("out-of-domain", Assert.Throws<ModelLoadException>(() => TrainedModel.Load(dir)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_of_another_out_of_domain_method_is_refused()
+    {
+        var dir = fixture.CopySavedModel(_models.Path);
+        ManifestEditing.Edit(dir, m => m["outOfDomain"]!["method"] = "max-centroid-cosine");
+        Assert.Contains("out-of-domain method", Assert.Throws<ModelLoadException>(() => TrainedModel.Load(dir)).Message, StringComparison.Ordinal);
     }
 
     [Fact]
