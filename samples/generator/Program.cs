@@ -4,6 +4,7 @@ using ScanPipeline.SampleGenerator.Scans;
 
 // Usage (from the repository root):
 //   dotnet run --project samples/generator -- [corpus|scans|batches|all] [--out samples]
+//   dotnet run --project samples/generator -- ood [--out samples]   (only samples/training/ood; corpus writes it too)
 //   dotnet run --project samples/generator -- pages --count N --out DIR    (the speed benchmark's pages)
 // Everything is derived from fixed seeds, so a rerun rewrites the same files.
 var command = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
@@ -14,6 +15,9 @@ switch (command)
 {
     case "corpus":
         CorpusWriter.Write(Path.Combine(samplesDir, "training"));
+        break;
+    case "ood":
+        OutOfDomainWriter.Write(Path.Combine(samplesDir, "training", "ood"));
         break;
     case "scans":
         ScanSetWriter.Write(Path.Combine(samplesDir, "scans"));
@@ -38,7 +42,7 @@ switch (command)
         BatchSetWriter.Write(Path.Combine(samplesDir, "batches"));
         break;
     default:
-        Console.Error.WriteLine("usage: ScanPipeline.SampleGenerator [corpus|scans|batches|all] [--out <samples dir>] | pages --count N --out <dir>");
+        Console.Error.WriteLine("usage: ScanPipeline.SampleGenerator [corpus|ood|scans|batches|all] [--out <samples dir>] | pages --count N --out <dir>");
         return 2;
 }
 return 0;

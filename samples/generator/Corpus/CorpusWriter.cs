@@ -5,7 +5,8 @@ namespace ScanPipeline.SampleGenerator.Corpus;
 
 /// <summary>
 /// Writes samples/training: train/&lt;Type&gt;/s&lt;seed&gt;.txt (75 per type), the held-out
-/// test/&lt;Type&gt;/s&lt;seed&gt;.txt (25 per type, other seeds) and labels.json.
+/// test/&lt;Type&gt;/s&lt;seed&gt;.txt (25 per type, other seeds), labels.json and the out-of-domain
+/// letters ood/&lt;Kind&gt;/s&lt;seed&gt;.txt (<see cref="OutOfDomainWriter"/>).
 /// </summary>
 public static class CorpusWriter
 {
@@ -19,6 +20,7 @@ public static class CorpusWriter
         public const int Test = 200_000;
         public const int Scans = 300_000;
         public const int Benchmark = 400_000;
+        public const int OutOfDomain = 500_000;
     }
 
     public static int SeedFor(int seedBase, int typeIndex, int number) => seedBase + 1000 * typeIndex + number;
@@ -28,6 +30,7 @@ public static class CorpusWriter
         WriteSplit(Path.Combine(trainingDir, "train"), Seeds.Train, TrainPerType);
         WriteSplit(Path.Combine(trainingDir, "test"), Seeds.Test, TestPerType);
         WriteLabels(Path.Combine(trainingDir, "labels.json"));
+        OutOfDomainWriter.Write(Path.Combine(trainingDir, "ood"));
     }
 
     private static void WriteSplit(string dir, int seedBase, int perType)

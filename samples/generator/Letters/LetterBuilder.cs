@@ -75,7 +75,7 @@ public static class LetterBuilder
         blocks.Add(new TextBlock(BlockKind.Subject, subject));
 
         if (!content.FormStyle)
-            blocks.Add(new TextBlock(BlockKind.Salutation, [Phrases.Salutation(rng)]));
+            blocks.Add(new TextBlock(BlockKind.Salutation, [content.Salutation ?? Phrases.Salutation(rng)]));
 
         blocks.AddRange(content.Body);
 

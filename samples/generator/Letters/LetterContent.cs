@@ -28,6 +28,9 @@ public sealed class LetterContent
 
     public string? Closing { get; set; }
 
+    /// <summary>A salutation of the letter's own (e.g. "Liebe Anna,"); null = one of the usual formal ones.</summary>
+    public string? Salutation { get; init; }
+
     public LetterContent P(string text)
     {
         Body.Add(new TextBlock(BlockKind.Paragraph, [text]));

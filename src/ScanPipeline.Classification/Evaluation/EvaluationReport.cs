@@ -13,9 +13,13 @@ public sealed record ReliabilityBin(double Lower, double Upper, int Count, doubl
 
 /// <summary>
 /// Expected calibration error: the count-weighted mean gap between confidence and accuracy over the bins.
-/// A well-calibrated model that says "80 %" is right about 80 % of the time.
+/// A well-calibrated model that says "80 %" is right about 80 % of the time. The figures are for the
+/// confidences the model reports (calibrated with <see cref="Temperature"/>);
+/// <see cref="UncalibratedExpectedCalibrationError"/> is the same measure on the trainer's own probabilities.
 /// </summary>
-public sealed record CalibrationReport(double ExpectedCalibrationError, IReadOnlyList<ReliabilityBin> Reliability);
+public sealed record CalibrationReport(
+    double ExpectedCalibrationError, IReadOnlyList<ReliabilityBin> Reliability,
+    double? Temperature = null, double? UncalibratedExpectedCalibrationError = null);
 
 /// <summary>
 /// Metrics of a model on labelled texts. <see cref="Examples"/> counts every text; texts the model
@@ -32,7 +36,8 @@ public sealed record EvaluationReport(
     IReadOnlyDictionary<string, ClassMetrics> PerClass,
     ConfusionMatrix Confusion,
     CalibrationReport Calibration,
-    IReadOnlyList<string> UnknownLabels)
+    IReadOnlyList<string> UnknownLabels,
+    OutOfDomainReport? OutOfDomain = null)
 {
     public static readonly JsonSerializerOptions JsonOptions = new()
     {

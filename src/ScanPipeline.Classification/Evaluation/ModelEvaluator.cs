@@ -1,5 +1,6 @@
 using ScanPipeline.Classification.Data;
 using ScanPipeline.Classification.Models;
+using ScanPipeline.Core.Configuration;
 
 namespace ScanPipeline.Classification.Evaluation;
 
@@ -17,13 +18,81 @@ public static class ModelEvaluator
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(texts);
         var scored = new List<ScoredExample>(texts.Count);
+        var uncalibrated = new List<ScoredExample>(texts.Count);
         foreach (var text in texts)
         {
-            var prediction = model.Predict(text.Text);
+            var score = model.Score(text.Text);
+            var prediction = score is null ? null : model.ToPrediction(score.Value);
             scored.Add(new ScoredExample(text.Label, prediction?.DocumentType, prediction?.Confidence ?? 0));
+            // The trainer's own probability of the same type (temperature scaling never changes the ranking).
+            var raw = prediction is null ? 0 : score!.Value.Raw[IndexOf(model.Labels, prediction.DocumentType)];
+            uncalibrated.Add(new ScoredExample(text.Label, prediction?.DocumentType, raw));
             progress?.Report(scored.Count);
         }
-        return Score(scored, model.Labels, model.Version, calibrationBins);
+        var report = Score(scored, model.Labels, model.Version, calibrationBins);
+        return report with
+        {
+            Calibration = report.Calibration with
+            {
+                Temperature = model.Temperature,
+                UncalibratedExpectedCalibrationError = ExpectedCalibrationError(uncalibrated, calibrationBins),
+            },
+        };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> labels, string label)
+    {
+        for (var i = 0; i < labels.Count; i++)
+            if (labels[i] == label) return i;
+        throw new ArgumentException($"'{label}' is not one of the model's labels.", nameof(label));
+    }
+
+    /// <summary>
+    /// Routes every text as the classify stage would (<see cref="RoutingRules.Decide(Core.Classification.Prediction?)"/>):
+    /// how many <paramref name="outOfDomain"/> texts (labelled by kind, e.g. "Werbung") go to verification, and,
+    /// as the cost, how many <paramref name="inDomain"/> texts do. A predicted type the rules have no rule for
+    /// (a model trained on other labels, such as news categories) is judged by the default threshold, so that
+    /// only the two signals are measured: the out-of-domain flag and the confidence threshold.
+    /// </summary>
+    public static OutOfDomainReport EvaluateOutOfDomain(
+        TrainedModel model, IReadOnlyList<LabeledText> inDomain, IReadOnlyList<LabeledText> outOfDomain, RoutingRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(inDomain);
+        ArgumentNullException.ThrowIfNull(outOfDomain);
+        ArgumentNullException.ThrowIfNull(rules);
+        var oodRoutes = outOfDomain.Select(t => (t.Label, Route: Route(model, rules, t.Text))).ToList();
+        var perKind = oodRoutes.GroupBy(r => r.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Outcome(g.Select(r => r.Route).ToList()), StringComparer.Ordinal);
+        var all = Outcome(oodRoutes.Select(r => r.Route).ToList());
+        var inDomainOutcome = Outcome(inDomain.Select(t => Route(model, rules, t.Text)).ToList());
+        return new OutOfDomainReport(model.OutOfDomainThreshold, rules.DefaultMinConfidence, all.Examples, all.ToVerification, all.Rate,
+            all.Reasons, perKind, inDomainOutcome);
+    }
+
+    /// <summary>One text's route: the reason when it goes to verification (null: to a department), the same without the out-of-domain flag, and its domain similarity.</summary>
+    private readonly record struct TextRoute(string? Reason, bool ByConfidenceAlone, double? DomainSimilarity);
+
+    private static TextRoute Route(TrainedModel model, RoutingRules rules, string text)
+    {
+        var prediction = model.Predict(text);
+        if (prediction is null) return new TextRoute(RoutingRules.ReasonNoModel, true, null);
+        var lowConfidence = prediction.Confidence < rules.MinConfidenceFor(prediction.DocumentType);
+        var reason = prediction.OutOfDomain ? RoutingRules.ReasonUnknownType : lowConfidence ? RoutingRules.ReasonLowConfidence : null;
+        return new TextRoute(reason, lowConfidence, prediction.DomainSimilarity);
+    }
+
+    private static RoutingOutcome Outcome(IReadOnlyList<TextRoute> routes)
+    {
+        var caught = routes.Where(r => r.Reason is not null).Select(r => r.Reason!).ToList();
+        var byReason = caught.GroupBy(r => r, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var similarities = routes.Where(r => r.DomainSimilarity is not null).Select(r => r.DomainSimilarity!.Value).Order().ToList();
+        IReadOnlyList<double> summary = similarities.Count == 0
+            ? []
+            : [Math.Round(similarities[0], 4), Math.Round(OutOfDomainDetection.Quantile(similarities, 0.5), 4), Math.Round(similarities[^1], 4)];
+        return new RoutingOutcome(routes.Count, caught.Count, Ratio(caught.Count, routes.Count), byReason,
+            routes.Count(r => r.ByConfidenceAlone), summary);
     }
 
     /// <summary>The metrics of already scored examples; <paramref name="modelLabels"/> are the labels the model can predict.</summary>
@@ -77,6 +146,10 @@ public static class ModelEvaluator
             modelVersion, examples.Count, abstained, Ratio(correct, examples.Count), f1s.Count == 0 ? 0 : f1s.Average(),
             perClass, new ConfusionMatrix(labels, rows), Calibrate(examples, calibrationBins), unknown);
     }
+
+    /// <summary>The expected calibration error of scored examples over equal-width confidence bins.</summary>
+    public static double ExpectedCalibrationError(IReadOnlyList<ScoredExample> examples, int calibrationBins = DefaultCalibrationBins) =>
+        Calibrate(examples, calibrationBins).ExpectedCalibrationError;
 
     /// <summary>Equal-width confidence bins over the predictions the model made (abstentions have no confidence).</summary>
     private static CalibrationReport Calibrate(IReadOnlyList<ScoredExample> examples, int binCount)

@@ -18,13 +18,17 @@ public sealed record CandidateScore(
 
 /// <summary>
 /// manifest.json beside model.zip: what the model is, how and from what it was made, and how well it did
-/// on validation. A model is only loaded when <see cref="FormatVersion"/> and
-/// <see cref="NormalizerVersion"/> match this build and model.zip has the recorded hash.
+/// on validation, and how its confidences are calibrated and out-of-domain documents recognised. A model is
+/// only loaded when <see cref="FormatVersion"/> and <see cref="NormalizerVersion"/> match this build and
+/// model.zip and the centroid file have the recorded hashes.
 /// </summary>
 public sealed record ModelManifest
 {
-    /// <summary>Bump when the folder layout, the manifest or the model's input/output columns change.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>
+    /// Bump when the folder layout, the manifest or the model's input/output columns change.
+    /// 2: confidence calibration (temperature) and out-of-domain detection (centroids.bin, threshold).
+    /// </summary>
+    public const int CurrentFormatVersion = 2;
 
     public const string FileName = "manifest.json";
     public const string ModelFileName = "model.zip";
@@ -54,6 +58,12 @@ public sealed record ModelManifest
 
     /// <summary>SHA-256 of model.zip: a damaged or swapped file is refused.</summary>
     public required string ModelSha256 { get; init; }
+
+    /// <summary>How the confidences are calibrated (since format 2; null in older manifests, which this build does not load).</summary>
+    public ConfidenceCalibration? Calibration { get; init; }
+
+    /// <summary>How out-of-domain documents are recognised (since format 2; null in older manifests).</summary>
+    public OutOfDomainDetection? OutOfDomain { get; init; }
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -18,6 +18,10 @@ internal sealed class ModelOutput
     /// <summary>Softmax probabilities of the maximum-entropy model, one per label in key order.</summary>
     [ColumnName(ModelColumns.Score)]
     public float[] Score { get; set; } = [];
+
+    /// <summary>The document's feature vector (sparse), for the out-of-domain similarity.</summary>
+    [ColumnName(ModelColumns.Features)]
+    public VBuffer<float> Features { get; set; }
 }
 
 internal static class ModelColumns

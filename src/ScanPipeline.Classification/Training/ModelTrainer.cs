@@ -56,7 +56,7 @@ public static class ModelTrainer
         var (train, validation) = StratifiedSplit.Split(usable, e => e.Label, settings.ValidationFraction, settings.Seed);
         progress?.Report($"{usable.Count} examples, {counts.Count} labels; choosing a trainer on {train.Count} / {validation.Count} (train / validation)");
 
-        var candidates = new List<(TrainerCandidate Candidate, CandidateScore Score, EvaluationReport Report)>();
+        var candidates = new List<(TrainerCandidate Candidate, CandidateScore Score, EvaluationReport Report, ITransformer Model)>();
         var featurizer = LabelMapping(ml).Append(TextFeaturizer.Build(ml, settings.Featurization));
         var stopwatch = Stopwatch.StartNew();
         var trainData = ToDataView(ml, train, settings.BalanceClasses);
@@ -73,7 +73,7 @@ public static class ModelTrainer
             var report = ScoreValidation(model.Transform(validationFeatures), validation, counts.Keys.ToList());
             var score = new CandidateScore(candidate.Name, candidate.Trainer, candidate.Parameters, report.MacroF1, report.Accuracy,
                 report.Calibration.ExpectedCalibrationError, Math.Round(seconds, 2));
-            candidates.Add((candidate, score, report));
+            candidates.Add((candidate, score, report, model));
             progress?.Report($"{candidate.Name}: macro-F1 {report.MacroF1:F4}, accuracy {report.Accuracy:F4} ({seconds:F1} s)");
         }
 
@@ -86,12 +86,19 @@ public static class ModelTrainer
             .First().c;
         progress?.Report($"chosen: {winner.Candidate.Name}; refitting on all {usable.Count} examples");
 
+        // Post-hoc steps on the validation split, which the chosen trainer did not learn from.
+        var calibration = ConfidenceCalibration.Fit(TemperatureScaling.ReadScores(winner.Model.Transform(validationFeatures)));
+        progress?.Report($"calibration: temperature {calibration.Temperature:F3}, validation NLL {calibration.ValidationNllBefore:F4} -> {calibration.ValidationNllAfter:F4}");
+        var outOfDomain = OutOfDomainDetection.Fit(trainFeatures, validationFeatures, counts.Count, settings.OutOfDomainPercentile, settings.OutOfDomainMargin);
+        progress?.Report($"out-of-domain thresholds: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Margin} × the {outOfDomain.Percentile:P0} percentile of validation), prominence {outOfDomain.ProminenceThreshold:F3}");
+
         var pipeline = LabelMapping(ml)
             .Append(TextFeaturizer.Build(ml, settings.Featurization))
             .AppendCacheCheckpoint(ml)
             .Append(winner.Candidate.Create(ml));
         var allData = ToDataView(ml, usable, settings.BalanceClasses);
         var final = pipeline.Fit(allData);
+        var centroids = ClassCentroids.Compute(final.Transform(allData), counts.Count);
 
         var dataHash = ModelManifest.ComputeTrainingDataHash(examples);
         var createdAt = clock.GetUtcNow();
@@ -113,8 +120,10 @@ public static class ModelTrainer
             ExampleCounts = counts,
             Validation = winner.Report,
             ModelSha256 = "",
+            Calibration = calibration,
+            OutOfDomain = outOfDomain,
         };
-        return new TrainedModel(ml, final, allData.Schema, manifest);
+        return new TrainedModel(ml, final, allData.Schema, manifest, centroids);
     }
 
     public static string MlNetVersion { get; } =
@@ -136,6 +145,10 @@ public static class ModelTrainer
             settings.BalanceClasses,
             settings.Featurization,
             candidates = settings.Candidates.Select(c => c.Name),
+            settings.OutOfDomainPercentile,
+            settings.OutOfDomainMargin,
+            OutOfDomainDetection.CentroidSimilarityMethod,
+            ModelManifest.CurrentFormatVersion,
             MlNetVersion,
             TextNormalizer.Version,
         });

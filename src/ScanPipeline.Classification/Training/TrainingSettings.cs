@@ -14,6 +14,18 @@ public sealed record TrainingSettings
 
     public FeaturizationSettings Featurization { get; init; } = new();
 
+    /// <summary>
+    /// The out-of-domain threshold is <see cref="OutOfDomainMargin"/> × this percentile of the domain similarities
+    /// of the validation documents (see <see cref="Models.OutOfDomainDetection"/>).
+    /// </summary>
+    public double OutOfDomainPercentile { get; init; } = 0;
+
+    /// <summary>
+    /// Factor on the percentile. The validation texts are as clean as the training texts, while scanned post
+    /// carries OCR slips that lower its similarity a little; the margin keeps such in-domain post out of the flag.
+    /// </summary>
+    public double OutOfDomainMargin { get; init; } = 0.8;
+
     /// <summary>The candidates, in order of preference when two score the same macro-F1.</summary>
     public IReadOnlyList<TrainerCandidate> Candidates { get; init; } = DefaultCandidates;
 
@@ -31,6 +43,10 @@ public sealed record TrainingSettings
         if (Candidates.Count == 0) throw new ArgumentException("At least one trainer candidate is needed.", nameof(Candidates));
         var duplicate = Candidates.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Trainer candidate '{duplicate.Key}' is listed twice.", nameof(Candidates));
+        if (OutOfDomainPercentile is < 0 or >= 0.5)
+            throw new ArgumentOutOfRangeException(nameof(OutOfDomainPercentile), OutOfDomainPercentile, "must be at least 0 and below 0.5");
+        if (OutOfDomainMargin is <= 0 or > 1)
+            throw new ArgumentOutOfRangeException(nameof(OutOfDomainMargin), OutOfDomainMargin, "must be above 0 and at most 1");
         Featurization.Validate();
     }
 }

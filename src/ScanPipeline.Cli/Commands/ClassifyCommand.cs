@@ -44,7 +44,7 @@ internal static class ClassifyCommand
         }
 
         var prediction = host.Get<IDocumentClassifier>().Predict(text);
-        var (target, reason) = rules.Decide(prediction?.DocumentType, prediction?.Confidence ?? 0);
+        var (target, reason) = rules.Decide(prediction);
         var department = prediction is null ? null : rules.Rules.FirstOrDefault(r => r.DocumentType == prediction.DocumentType)?.Department;
         if (json)
         {
@@ -55,6 +55,7 @@ internal static class ClassifyCommand
                 confidence = Math.Round(prediction?.Confidence ?? 0, 4),
                 target,
                 routingReason = reason,
+                outOfDomain = prediction?.OutOfDomain,
                 modelVersion = prediction?.ModelVersion,
             }, JsonOutput.Options));
             return 0;

@@ -12,7 +12,7 @@ using Spectre.Console;
 namespace ScanPipeline.Cli.Commands;
 
 /// <summary>
-/// <c>scanpipe model train --data DIR --out DIR</c> and <c>scanpipe model evaluate --model DIR --data DIR [--json]</c>.
+/// <c>scanpipe model train --data DIR --out DIR</c> and <c>scanpipe model evaluate --model DIR --data DIR [--ood DIR] [--json]</c>.
 /// A data folder has one sub-folder per document type with .txt, .pdf, .png, .jpg or .tif files; scans
 /// and PDFs are read with the same OCR as the pipeline, so the model learns from what it will see.
 /// </summary>
@@ -68,8 +68,9 @@ internal static class ModelCommands
     {
         var modelDir = new Option<DirectoryInfo>("--model") { Description = Texts.EvaluateModelOption, Required = true };
         var data = new Option<DirectoryInfo>("--data") { Description = Texts.EvaluateDataOption, Required = true };
+        var ood = new Option<DirectoryInfo>("--ood") { Description = Texts.EvaluateOodOption };
         var json = new Option<bool>("--json") { Description = Texts.JsonOption };
-        var command = new Command("evaluate", Texts.EvaluateDescription) { modelDir, data, json };
+        var command = new Command("evaluate", Texts.EvaluateDescription) { modelDir, data, ood, json };
         command.SetAction(async (parse, ct) =>
         {
             using var host = CliHost.Create(imaging: true);
@@ -88,6 +89,13 @@ internal static class ModelCommands
 
             using var loaded = model;
             var report = ModelEvaluator.Evaluate(model, examples);
+            if (parse.GetValue(ood) is { } oodDir)
+            {
+                // Out-of-domain post is routed with the configured rules, as the classify stage would route it.
+                var oodExamples = await LoadAsync(host, oodDir, ct);
+                if (oodExamples is null) return 2;
+                report = report with { OutOfDomain = ModelEvaluator.EvaluateOutOfDomain(model, examples, oodExamples, host.LoadRoutingRules()) };
+            }
             if (parse.GetValue(json))
             {
                 Console.WriteLine(report.ToJson());
@@ -95,6 +103,10 @@ internal static class ModelCommands
             }
             Console.WriteLine(string.Format(Texts.EvaluateSummary, model.Manifest.Version, examples.Count,
                 report.Accuracy, report.MacroF1, report.Calibration.ExpectedCalibrationError));
+            Console.WriteLine(string.Format(Texts.EvaluateCalibration, report.Calibration.Temperature, report.Calibration.UncalibratedExpectedCalibrationError));
+            if (report.OutOfDomain is { } o)
+                Console.WriteLine(string.Format(Texts.EvaluateOodSummary, o.Caught, o.Examples, o.CaughtRate,
+                    o.InDomain.ToVerification, o.InDomain.Examples, o.InDomain.Rate));
             var table = new Table().AddColumns(Texts.ColumnDocumentType, "Precision", "Recall", "F1", Texts.ColumnSupport);
             foreach (var (label, metrics) in report.PerClass)
                 table.AddRow(Markup.Escape(label), metrics.Precision.ToString("F3"), metrics.Recall.ToString("F3"),

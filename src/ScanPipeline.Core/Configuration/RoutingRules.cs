@@ -61,15 +61,35 @@ public sealed class RoutingRules
         return errors;
     }
 
-    /// <summary>Department code for a prediction, or verification with the reason why.</summary>
-    public (string Target, string Reason) Decide(string? documentType, double confidence)
+    public const string ReasonRule = "rule";
+    public const string ReasonNoModel = "no-model";
+    public const string ReasonNoRule = "no-rule";
+    public const string ReasonUnknownType = "unknown-type";
+    public const string ReasonLowConfidence = "low-confidence";
+
+    /// <summary>Department code for a classifier's prediction (null: no usable model), or verification with the reason why.</summary>
+    public (string Target, string Reason) Decide(Classification.Prediction? prediction) =>
+        Decide(prediction?.DocumentType, prediction?.Confidence ?? 0, prediction?.OutOfDomain ?? false);
+
+    /// <summary>
+    /// Department code for a prediction, or verification with the reason why: no-model (no type), unknown-type
+    /// (the document is unlike every known type, whatever the confidence), no-rule, low-confidence (below the
+    /// rule's minConfidence, else defaultMinConfidence); at or above the threshold the rule's department.
+    /// </summary>
+    public (string Target, string Reason) Decide(string? documentType, double confidence, bool outOfDomain = false)
     {
-        if (documentType is null) return (Messages.Routing.VerificationTarget, "no-model");
+        if (documentType is null) return (Messages.Routing.VerificationTarget, ReasonNoModel);
+        if (outOfDomain) return (Messages.Routing.VerificationTarget, ReasonUnknownType);
         var rule = Rules.FirstOrDefault(r => r.DocumentType == documentType);
-        if (rule is null) return (Messages.Routing.VerificationTarget, "no-rule");
-        var threshold = rule.MinConfidence ?? DefaultMinConfidence;
-        return confidence >= threshold ? (rule.Department, "rule") : (Messages.Routing.VerificationTarget, "low-confidence");
+        if (rule is null) return (Messages.Routing.VerificationTarget, ReasonNoRule);
+        return confidence >= MinConfidenceFor(rule) ? (rule.Department, ReasonRule) : (Messages.Routing.VerificationTarget, ReasonLowConfidence);
     }
+
+    /// <summary>The confidence a document of this type needs to go to its department: its rule's minConfidence, else the default.</summary>
+    public double MinConfidenceFor(string documentType) =>
+        Rules.FirstOrDefault(r => r.DocumentType == documentType) is { } rule ? MinConfidenceFor(rule) : DefaultMinConfidence;
+
+    private double MinConfidenceFor(RoutingRule rule) => rule.MinConfidence ?? DefaultMinConfidence;
 
     /// <summary>Codes are used in queue names and folder names, so they are kept to a safe alphabet.</summary>
     public static bool IsValidCode(string code) =>

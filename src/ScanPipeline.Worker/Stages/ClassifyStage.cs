@@ -26,7 +26,7 @@ public sealed class ClassifyStage(
         var hasText = !string.IsNullOrWhiteSpace(text);
         var prediction = hasText ? classifier.Predict(text) : null;
         var (target, reason) = hasText
-            ? rules.Decide(prediction?.DocumentType, prediction?.Confidence ?? 0)
+            ? rules.Decide(prediction)
             : (Routing.VerificationTarget, NoTextReason);
         var routed = new DocumentRouted(document.DocumentId, document.BatchId, document.ScannerLine, document.OriginalSha256,
             document.OriginalFileName, document.MediaType, document.PageNumbers, document.TextSha256, document.PdfSha256,

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ScanPipeline.Classification;
 using ScanPipeline.Classification.Models;
+using ScanPipeline.Core.Classification;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
@@ -59,7 +60,7 @@ public sealed class ModelHotReloadTests(SmallModelFixture fixture) : IDisposable
 
         // What each model alone says about each text: the reference every routed document is checked against.
         var texts = fixture.Dev.Select(e => e.Text).ToList();
-        var reference = new Dictionary<string, Dictionary<string, (string Type, double Confidence)>>
+        var reference = new Dictionary<string, Dictionary<string, Prediction>>
         {
             [fixture.Model.Version] = texts.Distinct().ToDictionary(t => t, t => Answer(fixture.Model, t)),
             [fixture.WeakModel.Version] = texts.Distinct().ToDictionary(t => t, t => Answer(fixture.WeakModel, t)),
@@ -106,10 +107,10 @@ public sealed class ModelHotReloadTests(SmallModelFixture fixture) : IDisposable
         foreach (var r in routed)
         {
             // Type, confidence and target are exactly what the model named in the message says alone: no mixing.
-            var (type, confidence) = reference[r.ModelVersion][textOf[r.DocumentId]];
-            Assert.Equal(type, r.DocumentType);
-            Assert.Equal(confidence, r.Confidence, precision: 6);
-            Assert.Equal(Rules.Decide(type, confidence).Target, r.Target);
+            var alone = reference[r.ModelVersion][textOf[r.DocumentId]];
+            Assert.Equal(alone.DocumentType, r.DocumentType);
+            Assert.Equal(alone.Confidence, r.Confidence, precision: 6);
+            Assert.Equal(Rules.Decide(alone).Target, r.Target);
         }
     }
 
@@ -168,11 +169,7 @@ public sealed class ModelHotReloadTests(SmallModelFixture fixture) : IDisposable
         await WaitForAsync(() => classifier.ModelVersion == fixture.Model.Version);
     }
 
-    private static (string, double) Answer(TrainedModel model, string text)
-    {
-        var prediction = model.Predict(text)!;
-        return (prediction.DocumentType, prediction.Confidence);
-    }
+    private static Prediction Answer(TrainedModel model, string text) => model.Predict(text)!;
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
