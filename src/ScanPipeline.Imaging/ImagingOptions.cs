@@ -33,6 +33,14 @@ public sealed class ImagingOptions
     [Range(0.01, 3600.0)]
     public double MaxSecondsPerPage { get; set; } = 120;
 
+    /// <summary>
+    /// Time for reading all pages of one document (seconds). A document over it goes to quarantine with reason
+    /// timeout; the default stays below the consumer's 10-minute handler timeout, so a slow document is
+    /// quarantined once instead of being retried as a transient failure.
+    /// </summary>
+    [Range(0.01, 86400.0)]
+    public double MaxSecondsPerDocument { get; set; } = 480;
+
     /// <summary>A pdftoppm child process that takes longer for one page is killed.</summary>
     [Range(1, 3600)]
     public int PdfToPpmTimeoutSeconds { get; set; } = 60;

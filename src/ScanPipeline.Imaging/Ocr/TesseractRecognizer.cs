@@ -117,11 +117,16 @@ public sealed class TesseractRecognizer : IDocumentRecognizer, IDisposable
         var pdfBase = document.Work.PathOf("searchable");
         var renderer = withPdf ? StartRenderer(pdfBase) : null;
         var pdfImageTurns = new Dictionary<int, double>();
+        var documentLimit = TimeSpan.FromSeconds(options.MaxSecondsPerDocument);
+        var documentTime = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             for (var i = 0; i < document.Pages.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
+                if (documentTime.Elapsed > documentLimit)
+                    throw new PermanentProcessingException(ReasonCodes.Timeout,
+                        $"The document took longer than its limit of {options.MaxSecondsPerDocument:0.##} s; {i} of {document.Pages.Count} pages were read.");
                 var number = document.Pages[i];
                 var textLayer = document.TextLayers[i];
                 if (textLayer is not null && renderer is null)

@@ -146,6 +146,18 @@ public sealed class BadInputTests(RecognizerFixture fixture)
     }
 
     [RequiresTesseractFact]
+    public async Task Document_over_its_total_time_limit_is_stopped_as_a_timeout_before_its_next_page()
+    {
+        // Each page of the three-page invoice takes far longer than 10 ms, so the second page never starts.
+        using var recognizer = RecognizerFixture.Create(new ImagingOptions { MaxSecondsPerDocument = 0.01, EngineThreads = 1 });
+
+        var error = await Assert.ThrowsAsync<PermanentProcessingException>(() => recognizer.RecognizeBytesAsync(File.ReadAllBytes(Repository.Path("samples/scans/05-rechnung-g4.tif"))));
+
+        Assert.Equal(ReasonCodes.Timeout, error.ReasonCode);
+        Assert.Contains("1 of 3 pages were read", error.Message);
+    }
+
+    [RequiresTesseractFact]
     public async Task Asking_for_a_page_that_does_not_exist_is_an_invalid_message()
     {
         var error = await Assert.ThrowsAsync<PermanentProcessingException>(
