@@ -41,11 +41,7 @@ public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<Ra
     public Task PublishToDeadLetterAsync(ReceivedDelivery delivery, string reasonCode, string detail, CancellationToken ct)
     {
         var properties = new BasicProperties(delivery.Properties) { Persistent = true };
-        var headers = delivery.Properties.Headers is { } original
-            ? new Dictionary<string, object?>(original, StringComparer.Ordinal)
-            : new Dictionary<string, object?>(StringComparer.Ordinal);
-        headers.Remove(ClientSequenceHeader);
-        headers.Remove(MessageHeaders.DeliveryCount);
+        var headers = CopyOwnHeaders(delivery);
         headers[MessageHeaders.Reason] = reasonCode;
         headers[MessageHeaders.Detail] = detail.Length > MessageHeaders.MaxDetailLength ? detail[..MessageHeaders.MaxDetailLength] : detail;
         headers[MessageHeaders.Queue] = delivery.Queue;
@@ -63,11 +59,7 @@ public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<Ra
     public Task PublishForRetryAsync(ReceivedDelivery delivery, TimeSpan delay, long attempts, CancellationToken ct)
     {
         var properties = new BasicProperties(delivery.Properties) { Persistent = true };
-        var headers = delivery.Properties.Headers is { } original
-            ? new Dictionary<string, object?>(original, StringComparer.Ordinal)
-            : new Dictionary<string, object?>(StringComparer.Ordinal);
-        headers.Remove(ClientSequenceHeader);
-        headers.Remove(MessageHeaders.DeliveryCount);
+        var headers = CopyOwnHeaders(delivery);
         foreach (var name in headers.Keys.Where(k => k.StartsWith("x-death", StringComparison.Ordinal)
                      || k.StartsWith("x-first-death", StringComparison.Ordinal) || k.StartsWith("x-last-death", StringComparison.Ordinal)).ToList())
             headers.Remove(name);
@@ -75,6 +67,17 @@ public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<Ra
         properties.Headers = headers;
         // Routed by the work queue's name: the delay queue dead-letters to the default exchange with this key.
         return PublishRawAsync(Topology.RetryQueue(delay), delivery.Queue, properties, delivery.Body, ct);
+    }
+
+    /// <summary>The delivery's headers without what the client and the broker added for this one delivery.</summary>
+    private static Dictionary<string, object?> CopyOwnHeaders(ReceivedDelivery delivery)
+    {
+        var headers = delivery.Properties.Headers is { } original
+            ? new Dictionary<string, object?>(original, StringComparer.Ordinal)
+            : new Dictionary<string, object?>(StringComparer.Ordinal);
+        headers.Remove(ClientSequenceHeader);
+        headers.Remove(MessageHeaders.DeliveryCount);
+        return headers;
     }
 
     private Task PublishMessageAsync<T>(string exchange, string routingKey, T message, CancellationToken ct) where T : IMessage
