@@ -95,7 +95,7 @@ class Counts:
 
 def idf(counts, n):
     """scikit-learn's smoothed IDF: ln((1 + n) / (1 + df)) + 1."""
-    df = np.bincount(counts.indices, minlength=counts.shape[1]) if counts.format == "csc" else np.asarray((counts > 0).sum(axis=0)).ravel()
+    df = np.asarray((counts > 0).sum(axis=0)).ravel()
     return np.log((1.0 + n) / (1.0 + df)) + 1.0
 
 
