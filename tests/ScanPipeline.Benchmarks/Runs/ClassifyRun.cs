@@ -46,6 +46,8 @@ public static class ClassifyRun
             Console.Error.WriteLine($"[classify] train: {examples.Count} texts in {train.WallSeconds:F1} s ({train.CpuSeconds:F1} CPU-s)");
         }
 
+        // The machine is shared: the load average tells how far wall times are from what the work costs.
+        var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "";
         var table = new Table().AddColumns("measure", "value", "target", "met");
         table.AddRow("predictions / CPU-second, one thread", $"{predict.PerCpuSecond:N0}", $">= {PredictionsPerSecondTarget:N0}",
             predict.PerCpuSecond >= PredictionsPerSecondTarget ? "yes" : "NO");
@@ -58,11 +60,13 @@ public static class ClassifyRun
             table.AddRow("training, CPU s", $"{train.CpuSeconds:F1}", "", "");
             table.AddRow("chosen trainer", Markup.Escape(train.Trainer), "", "");
         }
+        table.AddRow("load average at the end (1, 5, 15 min)", load, "", "");
         AnsiConsole.Write(table);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             run = "classify",
             cores = Environment.ProcessorCount,
+            loadAverage = load,
             model = model.Version,
             predict,
             train,
