@@ -13,6 +13,7 @@ APT_PACKAGES=(
   poppler-utils libzbar0
   rabbitmq-server
   curl ca-certificates
+  python3-sklearn fonts-dejavu-core fonts-liberation2  # classification baseline; fonts of the generated test scans
 )
 
 install_packages() {

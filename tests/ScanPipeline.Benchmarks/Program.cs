@@ -9,6 +9,8 @@ using ScanPipeline.Benchmarks.Runs;
 //   ocr-worker --pages DIR --threads C [--no-pdf]     (c) the OCR stage's recognizer in its own process
 //   pipeline   --pages DIR --threads C --data DIR     (d) hot folder to inbox in its own process
 //   text-layer --pages DIR --threads C                born-digital PDF pages through the recognizer
+//   classify   --model DIR --letters DIR [--train DIR] [--seconds S]   predictions/s on one thread, training time
+//              (started by tests/ScanPipeline.Benchmarks/classify.sh)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // Redirected output (a file, CI) has no terminal width; Spectre would wrap the table at 80 columns.
 if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 180;
@@ -32,8 +34,10 @@ try
             Console.WriteLine((await TextLayerRun.RunAsync(BenchmarkPages.Open(arguments.Required("--pages")),
                 arguments.Int("--threads", Environment.ProcessorCount))).ToJson());
             return 0;
+        case "classify":
+            return await ClassifyRun.RunAsync(arguments);
         default:
-            Console.Error.WriteLine("usage: ScanPipeline.Benchmarks compare|ocr-worker|pipeline|text-layer --pages DIR ... (see Program.cs)");
+            Console.Error.WriteLine("usage: ScanPipeline.Benchmarks compare|ocr-worker|pipeline|text-layer|classify ... ... (see Program.cs)");
             return 2;
     }
 }

@@ -21,6 +21,9 @@ public static class CorpusWriter
         public const int Scans = 300_000;
         public const int Benchmark = 400_000;
         public const int OutOfDomain = 500_000;
+
+        /// <summary>Bulk letters (<see cref="WriteBulk"/>): seed = base + 100,000 × type index + number, far from every other range.</summary>
+        public const int Bulk = 10_000_000;
     }
 
     public static int SeedFor(int seedBase, int typeIndex, int number) => seedBase + 1000 * typeIndex + number;
@@ -31,6 +34,29 @@ public static class CorpusWriter
         WriteSplit(Path.Combine(trainingDir, "test"), Seeds.Test, TestPerType);
         WriteLabels(Path.Combine(trainingDir, "labels.json"));
         OutOfDomainWriter.Write(Path.Combine(trainingDir, "ood"));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="count"/> letters as &lt;dir&gt;/&lt;Type&gt;/b&lt;seed&gt;.txt, the types taken in turn
+    /// (for the training-speed benchmark; the folder is replaced). Seeds come from their own range, so no bulk
+    /// letter repeats a training, test or scan letter.
+    /// </summary>
+    public static void WriteBulk(string dir, int count)
+    {
+        if (count is < 1 or > 1_000_000) throw new ArgumentOutOfRangeException(nameof(count), count, "1..1,000,000 letters");
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        foreach (var template in DocumentTypes.All) Directory.CreateDirectory(Path.Combine(dir, template.Name));
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        Parallel.For(0, count, i =>
+        {
+            var typeIndex = i % DocumentTypes.All.Count;
+            var number = i / DocumentTypes.All.Count;
+            var seed = Seeds.Bulk + 100_000 * typeIndex + number;
+            var template = DocumentTypes.All[typeIndex];
+            var letter = LetterBuilder.Build(template, seed, longVersion: number % 10 == 9);
+            File.WriteAllText(Path.Combine(dir, template.Name, $"b{seed}.txt"), letter.ToPlainText(), utf8);
+        });
+        Console.WriteLine($"{dir}: {count} letters over {DocumentTypes.All.Count} types");
     }
 
     private static void WriteSplit(string dir, int seedBase, int perType)

@@ -14,6 +14,9 @@ public sealed record LabeledFolderOptions
 
     /// <summary>Time the extractor gets for one file before the file is skipped.</summary>
     public TimeSpan ExtractTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Files read at the same time (one OCR engine per core does the work): the number of cores by default.</summary>
+    public int MaxParallelReads { get; init; } = Environment.ProcessorCount;
 }
 
 /// <summary>A file that was not used, and why (English, for the operator's log and the CLI).</summary>
@@ -55,24 +58,38 @@ public static class LabeledFolder
         var root = new DirectoryInfo(directory);
         if (!root.Exists) throw new DirectoryNotFoundException($"Labelled folder not found: {directory}");
 
-        var examples = new List<LabeledText>();
-        var skipped = new List<SkippedFile>();
-        var handled = 0;
+        var files = new List<(FileInfo File, string Label, string Source)>();
         foreach (var labelDir in root.EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (labelDir.Name.StartsWith('.') || labelDir.LinkTarget is not null) continue;
             var label = labelDir.Name.Normalize(NormalizationForm.FormC);
-
             foreach (var file in labelDir.EnumerateFiles().OrderBy(f => f.Name, StringComparer.Ordinal))
             {
-                ct.ThrowIfCancellationRequested();
                 if (file.Name.StartsWith('.')) continue;
-                var source = label + "/" + file.Name.Normalize(NormalizationForm.FormC);
-                var (example, reason) = await ReadOneAsync(file, label, source, extractText, options, ct).ConfigureAwait(false);
-                if (example is not null) examples.Add(example);
-                else skipped.Add(new SkippedFile(source, reason!));
-                progress?.Report(++handled);
+                files.Add((file, label, label + "/" + file.Name.Normalize(NormalizationForm.FormC)));
             }
+        }
+
+        // Files are read (and scans OCRed) in parallel, up to MaxParallelReads at a time; the result keeps the
+        // sorted file order, so it does not depend on which read finished first.
+        var results = new (LabeledText? Example, string? Reason)[files.Count];
+        var handled = 0;
+        var progressLock = new Lock();
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelReads), CancellationToken = ct },
+            async (i, token) =>
+            {
+                var (file, label, source) = files[i];
+                results[i] = await ReadOneAsync(file, label, source, extractText, options, token).ConfigureAwait(false);
+                lock (progressLock) progress?.Report(++handled); // counts arrive in order, one at a time
+            }).ConfigureAwait(false);
+
+        var examples = new List<LabeledText>();
+        var skipped = new List<SkippedFile>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (results[i].Example is { } example) examples.Add(example);
+            else skipped.Add(new SkippedFile(files[i].Source, results[i].Reason!));
         }
         return new LabeledFolderContents(examples, skipped);
     }

@@ -42,6 +42,9 @@ public sealed record ModelManifest
     public required TrainerSummary Trainer { get; init; }
     public required int Seed { get; init; }
     public required double ValidationFraction { get; init; }
+
+    /// <summary>Folds of the cross-validation that chose the trainer; null when one split of <see cref="ValidationFraction"/> did.</summary>
+    public int? CrossValidationFolds { get; init; }
     public required bool BalanceClasses { get; init; }
     public required IReadOnlyList<CandidateScore> Candidates { get; init; }
 
@@ -53,7 +56,7 @@ public sealed record ModelManifest
 
     public required IReadOnlyDictionary<string, int> ExampleCounts { get; init; }
 
-    /// <summary>The chosen trainer's metrics on the validation split (before the refit on all training data).</summary>
+    /// <summary>The chosen trainer's metrics on the validation split, or its pooled out-of-fold predictions (before the refit on all training data).</summary>
     public required EvaluationReport Validation { get; init; }
 
     /// <summary>SHA-256 of model.zip: a damaged or swapped file is refused.</summary>

@@ -14,9 +14,9 @@ using ScanPipeline.Classification.Text;
 namespace ScanPipeline.Classification.Training;
 
 /// <summary>
-/// Trains a document-type model: normalises the texts, carves a stratified validation split out of the
-/// training data, fits every candidate trainer on the rest, picks the best macro-F1 on the split, and
-/// refits the winner on all training data. The held-out test folder is never seen here; measure it with
+/// Trains a document-type model: normalises the texts, scores every candidate trainer on held-back parts of
+/// the training data (stratified k-fold cross-validation for small data, one stratified validation split for
+/// large data), picks the best macro-F1, and refits the winner on all training data. The held-out test folder is never seen here; measure it with
 /// <see cref="ModelEvaluator"/>.
 /// </summary>
 public static class ModelTrainer
@@ -53,43 +53,69 @@ public static class ModelTrainer
                 $"Every label needs at least two examples with text (one for validation); too few: {string.Join(", ", tooSmall)}.", nameof(examples));
 
         var ml = new MLContext(seed: settings.Seed);
-        var (train, validation) = StratifiedSplit.Split(usable, e => e.Label, settings.ValidationFraction, settings.Seed);
-        progress?.Report($"{usable.Count} examples, {counts.Count} labels; choosing a trainer on {train.Count} / {validation.Count} (train / validation)");
+        var folds = MakeFolds(usable, settings);
+        var crossValidated = folds.Count > 1;
+        progress?.Report(crossValidated
+            ? $"{usable.Count} examples, {counts.Count} labels; choosing a trainer by {folds.Count}-fold cross-validation"
+            : $"{usable.Count} examples, {counts.Count} labels; choosing a trainer on {folds[0].Train.Count} / {folds[0].Validation.Count} (train / validation)");
 
-        var candidates = new List<(TrainerCandidate Candidate, CandidateScore Score, EvaluationReport Report, ITransformer Model)>();
-        var featurizer = LabelMapping(ml).Append(TextFeaturizer.Build(ml, settings.Featurization));
+        // Every candidate is scored on the same folds; its out-of-fold predictions are pooled into one report.
+        var scored = settings.Candidates.Select(_ => new List<ScoredExample>(usable.Count)).ToArray();
+        var seconds = new double[settings.Candidates.Count];
         var stopwatch = Stopwatch.StartNew();
-        var trainData = ToDataView(ml, train, settings.BalanceClasses);
-        var featureModel = featurizer.Fit(trainData);
-        var trainFeatures = ml.Data.Cache(featureModel.Transform(trainData));
-        var validationFeatures = featureModel.Transform(ToDataView(ml, validation, balance: false));
-        progress?.Report($"featurised in {stopwatch.Elapsed.TotalSeconds:F1} s");
-
-        foreach (var candidate in settings.Candidates)
+        // The first fold (an 80 / 20 split) is kept for the post-hoc steps below: calibration and the
+        // out-of-domain thresholds are fitted on texts the candidate did not learn from.
+        IDataView? postHocTrain = null, postHocValidation = null;
+        var postHocModels = new ITransformer[settings.Candidates.Count];
+        for (var f = 0; f < folds.Count; f++)
         {
+            var (train, validation) = folds[f];
             stopwatch.Restart();
-            var model = candidate.Create(ml).Fit(trainFeatures);
-            var seconds = stopwatch.Elapsed.TotalSeconds;
-            var report = ScoreValidation(model.Transform(validationFeatures), validation, counts.Keys.ToList());
+            // The featurisation (vocabulary, IDF, count filter) is fitted on the fold's training part only.
+            var featureModel = LabelMapping(ml).Append(TextFeaturizer.Build(ml, settings.Featurization))
+                .Fit(ToDataView(ml, train, settings.BalanceClasses));
+            var trainFeatures = ml.Data.Cache(featureModel.Transform(ToDataView(ml, train, settings.BalanceClasses)));
+            var validationFeatures = ml.Data.Cache(featureModel.Transform(ToDataView(ml, validation, balance: false)));
+            if (f == 0)
+            {
+                progress?.Report($"featurised in {stopwatch.Elapsed.TotalSeconds:F1} s");
+                (postHocTrain, postHocValidation) = (trainFeatures, validationFeatures);
+            }
+
+            for (var c = 0; c < settings.Candidates.Count; c++)
+            {
+                stopwatch.Restart();
+                var model = settings.Candidates[c].Create(ml).Fit(trainFeatures);
+                seconds[c] += stopwatch.Elapsed.TotalSeconds;
+                if (f == 0) postHocModels[c] = model;
+                scored[c].AddRange(ScoreValidation(model.Transform(validationFeatures), validation));
+            }
+        }
+
+        var candidates = new List<(TrainerCandidate Candidate, CandidateScore Score, EvaluationReport Report)>();
+        for (var c = 0; c < settings.Candidates.Count; c++)
+        {
+            var candidate = settings.Candidates[c];
+            var report = ModelEvaluator.Score(scored[c], counts.Keys.ToList());
             var score = new CandidateScore(candidate.Name, candidate.Trainer, candidate.Parameters, report.MacroF1, report.Accuracy,
-                report.Calibration.ExpectedCalibrationError, Math.Round(seconds, 2));
-            candidates.Add((candidate, score, report, model));
-            progress?.Report($"{candidate.Name}: macro-F1 {report.MacroF1:F4}, accuracy {report.Accuracy:F4} ({seconds:F1} s)");
+                report.Calibration.ExpectedCalibrationError, Math.Round(seconds[c], 2));
+            candidates.Add((candidate, score, report));
+            progress?.Report($"{candidate.Name}: macro-F1 {report.MacroF1:F4}, accuracy {report.Accuracy:F4} ({seconds[c]:F1} s)");
         }
 
         // Best macro-F1; ties go to the better accuracy, then to the better calibrated (lower ECE, as the
         // confidence decides routing), then to the earlier candidate in the settings.
-        var winner = candidates
+        var (winner, winnerIndex) = candidates
             .Select((c, i) => (c, i))
             .OrderByDescending(x => x.c.Score.MacroF1).ThenByDescending(x => x.c.Score.Accuracy)
             .ThenBy(x => x.c.Score.ExpectedCalibrationError).ThenBy(x => x.i)
-            .First().c;
+            .First();
         progress?.Report($"chosen: {winner.Candidate.Name}; refitting on all {usable.Count} examples");
 
-        // Post-hoc steps on the validation split, which the chosen trainer did not learn from.
-        var calibration = ConfidenceCalibration.Fit(TemperatureScaling.ReadScores(winner.Model.Transform(validationFeatures)));
+        // Post-hoc steps on the first fold's validation part, which the chosen trainer did not learn from there.
+        var calibration = ConfidenceCalibration.Fit(TemperatureScaling.ReadScores(postHocModels[winnerIndex].Transform(postHocValidation!)));
         progress?.Report($"calibration: temperature {calibration.Temperature:F3}, validation NLL {calibration.ValidationNllBefore:F4} -> {calibration.ValidationNllAfter:F4}");
-        var outOfDomain = OutOfDomainDetection.Fit(trainFeatures, validationFeatures, counts.Count, settings.OutOfDomainPercentile, settings.OutOfDomainMargin);
+        var outOfDomain = OutOfDomainDetection.Fit(postHocTrain!, postHocValidation!, counts.Count, settings.OutOfDomainPercentile, settings.OutOfDomainMargin);
         progress?.Report($"out-of-domain thresholds: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Margin} × the {outOfDomain.Percentile:P0} percentile of validation), prominence {outOfDomain.ProminenceThreshold:F3}");
 
         var pipeline = LabelMapping(ml)
@@ -113,6 +139,7 @@ public static class ModelTrainer
             Trainer = new TrainerSummary(winner.Candidate.Name, winner.Candidate.Trainer, winner.Candidate.Parameters),
             Seed = settings.Seed,
             ValidationFraction = settings.ValidationFraction,
+            CrossValidationFolds = crossValidated ? folds.Count : null,
             BalanceClasses = settings.BalanceClasses,
             Candidates = candidates.Select(c => c.Score).ToList(),
             TrainingDataHash = dataHash,
@@ -142,6 +169,8 @@ public static class ModelTrainer
             dataHash,
             settings.Seed,
             settings.ValidationFraction,
+            settings.CrossValidationFolds,
+            settings.CrossValidationMaxExamples,
             settings.BalanceClasses,
             settings.Featurization,
             candidates = settings.Candidates.Select(c => c.Name),
@@ -154,6 +183,18 @@ public static class ModelTrainer
         });
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(recipe)));
         return $"{createdAt.UtcDateTime:yyyy-MM-dd}-{hash[..6]}";
+    }
+
+    /// <summary>
+    /// The (train, validation) pairs the candidates are scored on: stratified k-fold cross-validation when
+    /// the data is small (a single 20 % split of a few hundred texts is too noisy to choose by), otherwise
+    /// one stratified validation split.
+    /// </summary>
+    private static IReadOnlyList<(List<Example> Train, List<Example> Validation)> MakeFolds(IReadOnlyList<Example> usable, TrainingSettings settings)
+    {
+        if (settings.CrossValidationFolds >= 2 && usable.Count <= settings.CrossValidationMaxExamples)
+            return StratifiedSplit.Folds(usable, e => e.Label, settings.CrossValidationFolds, settings.Seed);
+        return [StratifiedSplit.Split(usable, e => e.Label, settings.ValidationFraction, settings.Seed)];
     }
 
     private static ValueToKeyMappingEstimator LabelMapping(MLContext ml) =>
@@ -179,7 +220,7 @@ public static class ModelTrainer
         return counts.ToDictionary(c => c.Key, c => (float)total / (counts.Count * c.Value), StringComparer.Ordinal);
     }
 
-    private static EvaluationReport ScoreValidation(IDataView scored, IReadOnlyList<Example> validation, IReadOnlyList<string> labels)
+    private static List<ScoredExample> ScoreValidation(IDataView scored, IReadOnlyList<Example> validation)
     {
         var slotLabels = default(VBuffer<ReadOnlyMemory<char>>);
         scored.Schema[ModelColumns.Score].GetSlotNames(ref slotLabels);
@@ -199,6 +240,6 @@ public static class ModelTrainer
             row++;
         }
         if (row != validation.Count) throw new InvalidOperationException($"Scored {row} validation rows, expected {validation.Count}.");
-        return ModelEvaluator.Score(results, labels);
+        return results;
     }
 }

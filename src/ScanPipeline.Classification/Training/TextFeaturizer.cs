@@ -44,17 +44,21 @@ internal static class TextFeaturizer
         IEstimator<ITransformer> pipeline = words
             .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys(CharTokens, ModelColumns.Text, useMarkerCharacters: true));
 
+        // One ProduceNgrams per length, concatenated when there are several. At prediction time each length
+        // costs about as much as the whole word block, so the default keeps to one length.
+        // One ProduceNgrams per length, concatenated when there are several. At prediction time each length
+        // costs about as much as the whole word block, so the default keeps to one length.
         var charColumns = new List<string>();
         for (var n = settings.CharNgramMin; n <= settings.CharNgramMax; n++)
         {
-            var column = $"Char{n}Grams";
-            charColumns.Add(column);
+            var column = settings.CharNgramMin == settings.CharNgramMax ? CharNgrams : $"Char{n}Grams";
+            if (column != CharNgrams) charColumns.Add(column);
             pipeline = pipeline.Append(ml.Transforms.Text.ProduceNgrams(column, CharTokens, ngramLength: n, skipLength: 0,
                 useAllLengths: false, weighting: NgramExtractingEstimator.WeightingCriteria.TfIdf));
         }
+        if (charColumns.Count > 0) pipeline = pipeline.Append(ml.Transforms.Concatenate(CharNgrams, charColumns.ToArray()));
 
         return pipeline
-            .Append(ml.Transforms.Concatenate(CharNgrams, charColumns.ToArray()))
             .Append(ml.Transforms.NormalizeLpNorm(CharNgrams))
             .Append(ml.Transforms.Concatenate(ModelColumns.Features, WordNgrams, CharNgrams))
             .Append(ml.Transforms.FeatureSelection.SelectFeaturesBasedOnCount(ModelColumns.Features, count: settings.MinDocumentCount))

@@ -9,6 +9,15 @@ public sealed record TrainingSettings
     /// <summary>Share of every label's training examples held back to choose the trainer (at least one per label).</summary>
     public double ValidationFraction { get; init; } = 0.2;
 
+    /// <summary>
+    /// Folds of the cross-validation that chooses the trainer when there are at most
+    /// <see cref="CrossValidationMaxExamples"/> examples (below 2: never; one split of <see cref="ValidationFraction"/> instead).
+    /// </summary>
+    public int CrossValidationFolds { get; init; } = 5;
+
+    /// <summary>Up to this many examples the trainer is chosen by cross-validation; above it one validation split is precise enough and k times cheaper.</summary>
+    public int CrossValidationMaxExamples { get; init; } = 3000;
+
     /// <summary>Weight every example by N / (labels × examples of its label), so rare document types count as much as common ones.</summary>
     public bool BalanceClasses { get; init; } = true;
 
@@ -40,6 +49,8 @@ public sealed record TrainingSettings
     {
         if (ValidationFraction is <= 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "must be between 0 and 1 (exclusive)");
+        if (CrossValidationFolds is < 0 or > 20) throw new ArgumentOutOfRangeException(nameof(CrossValidationFolds), CrossValidationFolds, "must be 0..20");
+        if (CrossValidationMaxExamples < 0) throw new ArgumentOutOfRangeException(nameof(CrossValidationMaxExamples), CrossValidationMaxExamples, "must not be negative");
         if (Candidates.Count == 0) throw new ArgumentException("At least one trainer candidate is needed.", nameof(Candidates));
         var duplicate = Candidates.GroupBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Trainer candidate '{duplicate.Key}' is listed twice.", nameof(Candidates));

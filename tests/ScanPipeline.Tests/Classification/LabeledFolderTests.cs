@@ -34,11 +34,11 @@ public sealed class LabeledFolderTests : IDisposable
 
         var contents = await LabeledFolder.LoadAsync(_dir.Path, (path, _) =>
         {
-            asked.Add(Path.GetFileName(path));
+            lock (asked) asked.Add(Path.GetFileName(path)); // files are read in parallel
             return Task.FromResult("Anmeldung für einen Betreuungsplatz " + Path.GetFileName(path));
         });
 
-        Assert.Equal(["foto.jpeg", "scan.pdf"], asked);
+        Assert.Equal(["foto.jpeg", "scan.pdf"], asked.Order(StringComparer.Ordinal));
         Assert.Empty(contents.Skipped);
         Assert.Equal(["Bauantrag", "Kita-Anmeldung"], contents.Labels);
         var first = contents.Examples[0];
@@ -46,6 +46,30 @@ public sealed class LabeledFolderTests : IDisposable
         Assert.Equal("Antrag auf Baugenehmigung für ein Einfamilienhaus", first.Text); // BOM stripped, umlaut intact
         Assert.Matches("^[0-9a-f]{64}$", first.ContentSha256);
         Assert.Equal("Anmeldung für einen Betreuungsplatz foto.jpeg", contents.Examples[2].Text);
+    }
+
+    [Fact]
+    public async Task Reads_in_parallel_up_to_the_limit_and_keeps_the_sorted_order()
+    {
+        for (var i = 0; i < 12; i++) WriteBytes(i % 2 == 0 ? "Bauantrag" : "Rechnung", $"scan-{i:00}.pdf", [0x25, 0x50, 0x44, 0x46]);
+        var running = 0;
+        var mostAtOnce = 0;
+        var gate = new Lock();
+        var contents = await LabeledFolder.LoadAsync(_dir.Path, async (path, ct) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            lock (gate) mostAtOnce = Math.Max(mostAtOnce, now);
+            // Earlier files take longer, so they finish last.
+            await Task.Delay(5 * (12 - int.Parse(Path.GetFileNameWithoutExtension(path)[5..])), ct);
+            Interlocked.Decrement(ref running);
+            return "Text " + Path.GetFileName(path);
+        }, progress: null, new LabeledFolderOptions { MaxParallelReads = 3 });
+
+        Assert.Equal(3, mostAtOnce);
+        var expected = Enumerable.Range(0, 12).Select(i => (Label: i % 2 == 0 ? "Bauantrag" : "Rechnung", Name: $"scan-{i:00}.pdf"))
+            .OrderBy(x => x.Label, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal)
+            .Select(x => $"{x.Label}/{x.Name}");
+        Assert.Equal(expected, contents.Examples.Select(e => e.Source));
     }
 
     [Fact]

@@ -20,9 +20,22 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
         Assert.Equal(best, manifest.Candidates.Single(c => c.Name == manifest.Trainer.Name).MacroF1);
         Assert.Equal(best, manifest.Validation.MacroF1);
         Assert.All(manifest.Candidates, c => Assert.InRange(c.MacroF1, 0, 1));
+        // 45 examples, 5-fold cross-validation: every example is predicted once, by a model that did not see it.
+        Assert.Equal(45, manifest.Validation.Examples);
+        Assert.Equal(5, manifest.CrossValidationFolds);
+        Assert.Contains(fixture.TrainingProgress, p => p.Contains("5-fold cross-validation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Above_the_cross_validation_limit_one_validation_split_chooses()
+    {
+        var settings = SmallModelFixture.Settings with { CrossValidationMaxExamples = 44 };
+        var progress = new List<string>();
+        using var model = ModelTrainer.Train(fixture.Train, settings, new SyncProgress<string>(progress.Add));
         // 15 per label, 20 % held back: 3 validation examples per label, 36 to train on.
-        Assert.Equal(9, manifest.Validation.Examples);
-        Assert.Contains(fixture.TrainingProgress, p => p.Contains("36 / 9", StringComparison.Ordinal));
+        Assert.Null(model.Manifest.CrossValidationFolds);
+        Assert.Equal(9, model.Manifest.Validation.Examples);
+        Assert.Contains(progress, p => p.Contains("36 / 9", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,7 +97,10 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
         Assert.True(m.GetProperty("createdAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(-1));
         Assert.StartsWith("5.", m.GetProperty("mlNetVersion").GetString());
         Assert.Equal(TextNormalizer.Version, m.GetProperty("normalizerVersion").GetInt32());
-        Assert.Equal(3, m.GetProperty("featurization").GetProperty("charNgramMin").GetInt32());
+        var featurization = m.GetProperty("featurization");
+        Assert.Equal(new FeaturizationSettings().CharNgramMin, featurization.GetProperty("charNgramMin").GetInt32());
+        Assert.Equal(new FeaturizationSettings().WordNgramMax, featurization.GetProperty("wordNgramMax").GetInt32());
+        Assert.Equal(5, m.GetProperty("crossValidationFolds").GetInt32());
         Assert.False(string.IsNullOrEmpty(m.GetProperty("trainer").GetProperty("name").GetString()));
         Assert.Equal(JsonValueKind.Object, m.GetProperty("trainer").GetProperty("parameters").ValueKind);
         Assert.Equal(2, m.GetProperty("candidates").GetArrayLength());
@@ -143,6 +159,25 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
         var (tinyTrain, tinyValidation) = StratifiedSplit.Split(tiny, x => x.Item1, 0.01, seed: 7);
         Assert.Single(tinyTrain);
         Assert.Single(tinyValidation);
+    }
+
+    [Fact]
+    public void Stratified_folds_hold_out_every_example_once_keep_label_shares_and_are_seeded()
+    {
+        var items = Enumerable.Range(0, 50).Select(i => (Label: i < 40 ? "A" : i < 48 ? "B" : "C", Id: i)).ToList();
+        var folds = StratifiedSplit.Folds(items, x => x.Label, 5, seed: 7);
+        Assert.Equal(5, folds.Count);
+        Assert.Equal(items.Order(), folds.SelectMany(f => f.Validation).Order());
+        foreach (var (train, validation) in folds)
+        {
+            Assert.Empty(train.Intersect(validation));
+            Assert.Equal(50, train.Count + validation.Count);
+            Assert.Equal(8, validation.Count(x => x.Label == "A"));
+            Assert.InRange(validation.Count(x => x.Label == "B"), 1, 2);
+            Assert.Contains(train, x => x.Label == "C"); // two examples: never both held out
+        }
+        Assert.Equal(folds[0].Validation, StratifiedSplit.Folds(items, x => x.Label, 5, seed: 7)[0].Validation);
+        Assert.NotEqual(folds[0].Validation, StratifiedSplit.Folds(items, x => x.Label, 5, seed: 8)[0].Validation);
     }
 
     [Fact]
