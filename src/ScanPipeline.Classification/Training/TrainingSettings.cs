@@ -33,7 +33,7 @@ public sealed record TrainingSettings
     /// Factor on the percentile. The validation texts are as clean as the training texts, while scanned post
     /// carries OCR slips that lower its similarity a little; the margin keeps such in-domain post out of the flag.
     /// </summary>
-    public double OutOfDomainMargin { get; init; } = 0.8;
+    public double OutOfDomainMargin { get; init; } = 0.7;
 
     /// <summary>The candidates, in order of preference when two score the same macro-F1.</summary>
     public IReadOnlyList<TrainerCandidate> Candidates { get; init; } = DefaultCandidates;
