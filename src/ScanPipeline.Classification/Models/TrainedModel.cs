@@ -17,7 +17,8 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly DataViewSchema _inputSchema;
-    private readonly ObjectPool<PredictionEngine<ModelInput, ModelOutput>> _engines;
+    private readonly ObjectPool<PredictionEngine<ModelInput, FeaturesOutput>> _engines;
+    private readonly LinearScorer _scorer;
     private readonly ClassCentroids _centroids;
     private readonly ConfidenceCalibration _calibration;
     private readonly OutOfDomainDetection _outOfDomain;
@@ -45,8 +46,11 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
             throw new ModelLoadException(
                 $"Model {manifest.Version}: the centroids ({centroids.ClassCount} types, {centroids.Dimension} features) do not fit the model ({manifest.Labels.Count} types, {featureSize} features).");
         _centroids = centroids;
+        (var featurizer, _scorer) = LinearScorer.Split(transformer);
+        if (_scorer.ClassCount != manifest.Labels.Count)
+            throw new ModelLoadException($"Model {manifest.Version}: the classifier has {_scorer.ClassCount} classes for {manifest.Labels.Count} labels.");
         _engines = new DefaultObjectPoolProvider { MaximumRetained = Math.Max(2, Environment.ProcessorCount * 2) }
-            .Create(new EnginePolicy(ml, transformer, inputSchema));
+            .Create(new EnginePolicy(ml, featurizer, inputSchema));
     }
 
     public ModelManifest Manifest { get; }
@@ -95,9 +99,9 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
         double similarity, prominence;
         try
         {
-            var output = engine.Predict(new ModelInput { Text = normalized });
-            scores = output.Score;
-            (similarity, prominence) = _centroids.Similarity(output.Features);
+            var features = engine.Predict(new ModelInput { Text = normalized }).Features;
+            scores = _scorer.Score(features);
+            (similarity, prominence) = _centroids.Similarity(features);
         }
         finally
         {
@@ -227,12 +231,12 @@ public sealed class TrainedModel : IDocumentClassifier, IDisposable
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private sealed class EnginePolicy(MLContext ml, ITransformer transformer, DataViewSchema inputSchema)
-        : PooledObjectPolicy<PredictionEngine<ModelInput, ModelOutput>>
+    private sealed class EnginePolicy(MLContext ml, ITransformer featurizer, DataViewSchema inputSchema)
+        : PooledObjectPolicy<PredictionEngine<ModelInput, FeaturesOutput>>
     {
-        public override PredictionEngine<ModelInput, ModelOutput> Create() =>
-            ml.Model.CreatePredictionEngine<ModelInput, ModelOutput>(transformer, inputSchema);
+        public override PredictionEngine<ModelInput, FeaturesOutput> Create() =>
+            ml.Model.CreatePredictionEngine<ModelInput, FeaturesOutput>(featurizer, inputSchema);
 
-        public override bool Return(PredictionEngine<ModelInput, ModelOutput> engine) => true;
+        public override bool Return(PredictionEngine<ModelInput, FeaturesOutput> engine) => true;
     }
 }

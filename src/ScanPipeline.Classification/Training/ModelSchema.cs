@@ -13,6 +13,14 @@ internal sealed class ModelInput
     public float Weight { get; set; } = 1f;
 }
 
+/// <summary>What prediction reads from ML.NET: the feature vector only (<see cref="Models.LinearScorer"/> scores it).</summary>
+internal sealed class FeaturesOutput
+{
+    [ColumnName(ModelColumns.Features)]
+    public VBuffer<float> Features { get; set; }
+}
+
+/// <summary>ML.NET's own scoring of a whole model (Score and Features); tests check <see cref="Models.LinearScorer"/> against it.</summary>
 internal sealed class ModelOutput
 {
     /// <summary>Softmax probabilities of the maximum-entropy model, one per label in key order.</summary>
