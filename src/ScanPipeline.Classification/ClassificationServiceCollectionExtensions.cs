@@ -9,7 +9,7 @@ public static class ClassificationServiceCollectionExtensions
 {
     /// <summary>
     /// Binds and validates section "Classification" and registers <see cref="ModelClassifier"/> as the
-    /// singleton <see cref="IDocumentClassifier"/> (it loads the active model once, when first resolved).
+    /// singleton <see cref="IDocumentClassifier"/> (it loads the active model when first resolved and follows models/active.json from then on).
     /// </summary>
     public static IServiceCollection AddClassification(this IServiceCollection services, IConfiguration configuration)
     {
