@@ -41,6 +41,9 @@ public sealed record TrainingSettings
     public static readonly IReadOnlyList<TrainerCandidate> DefaultCandidates =
     [
         new LbfgsMaximumEntropyCandidate(L2Regularization: 0.001),
+        new LbfgsMaximumEntropyCandidate(L2Regularization: 0.0003),
+        new LbfgsMaximumEntropyCandidate(L2Regularization: 0.0001),
+        new LbfgsMaximumEntropyCandidate(L2Regularization: 0.003),
         new LbfgsMaximumEntropyCandidate(L2Regularization: 0.01),
         new SdcaMaximumEntropyCandidate(),
     ];
