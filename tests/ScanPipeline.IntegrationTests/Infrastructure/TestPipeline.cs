@@ -13,7 +13,9 @@ namespace ScanPipeline.IntegrationTests.Infrastructure;
 /// </summary>
 public static class TestPipeline
 {
-    public static IHost Build(BrokerFixture broker, ITestOutputHelper output, string work, string roles = "all")
+    /// <param name="separationRules">One scanner line per rule, with that separation rule; default: two lines with the configured rule.</param>
+    public static IHost Build(BrokerFixture broker, ITestOutputHelper output, string work, string roles = "all",
+        IReadOnlyList<string>? separationRules = null)
     {
         var settings = broker.Settings("e2e-" + roles.Replace(',', '-'));
         settings["Pipeline:Roles:0"] = roles;
@@ -22,13 +24,14 @@ public static class TestPipeline
         settings["Storage:DataDirectory"] = Path.Combine(work, "data");
         settings["Ingest:StableFor"] = "00:00:00.300";
         settings["Ingest:PollInterval"] = "00:00:00.100";
-        settings["Imaging:WorkDirectory"] = Path.Combine(work, "ocr-work");
-        for (var i = 0; i < 2; i++)
+        settings["Imaging:WorkDirectory"] = WorkFolder(work);
+        for (var i = 0; i < (separationRules?.Count ?? 2); i++)
         {
             settings[$"Ingest:ScannerLines:{i}:Name"] = $"scanstrasse-{i + 1}";
             settings[$"Ingest:ScannerLines:{i}:HotFolder"] = HotFolder(work, i);
+            if (separationRules is not null) settings[$"Ingest:ScannerLines:{i}:Separation"] = separationRules[i];
         }
-        Directory.CreateDirectory(Path.Combine(work, "ocr-work"));
+        Directory.CreateDirectory(WorkFolder(work));
         var builder = ScanPipelineHost.CreateBuilder(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new XunitLoggerProvider(output));
@@ -37,6 +40,9 @@ public static class TestPipeline
         builder.Services.PostConfigure<RabbitMqOptions>(o => o.Uri = broker.AmqpUri);
         return builder.Build();
     }
+
+    /// <summary>Where the host's OCR work files go; tests check that it ends empty.</summary>
+    public static string WorkFolder(string work) => Path.Combine(work, "ocr-work");
 
     public static string HotFolder(string work, int line) => Path.Combine(work, "hot", $"scanstrasse-{line + 1}");
 

@@ -27,35 +27,13 @@ public sealed class SeparationEndToEndTests(BrokerFixture broker, ITestOutputHel
     /// <summary>Line 1 cuts at separator sheets (the default), line 2 at blank pages.</summary>
     private static readonly string[] Rules = ["separator-sheet", "blank-page"];
 
-    private string HotFolder(int line) => Path.Combine(_work, "hot", $"scanstrasse-{line + 1}");
+    private string HotFolder(int line) => TestPipeline.HotFolder(_work, line);
 
-    private IHost BuildHost()
-    {
-        var settings = broker.Settings("e2e-separation");
-        settings["Pipeline:RoutingRulesPath"] = Repository.Path("config/routing-rules.json");
-        settings["Classification:ModelsDirectory"] = Repository.Path("models");
-        settings["Storage:DataDirectory"] = Path.Combine(_work, "data");
-        settings["Ingest:StableFor"] = "00:00:00.300";
-        settings["Ingest:PollInterval"] = "00:00:00.100";
-        settings["Imaging:WorkDirectory"] = Path.Combine(_work, "work");
-        for (var i = 0; i < Rules.Length; i++)
-        {
-            settings[$"Ingest:ScannerLines:{i}:Name"] = $"scanstrasse-{i + 1}";
-            settings[$"Ingest:ScannerLines:{i}:HotFolder"] = HotFolder(i);
-            settings[$"Ingest:ScannerLines:{i}:Separation"] = Rules[i];
-        }
-        var builder = ScanPipelineHost.CreateBuilder(settings);
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new XunitLoggerProvider(output));
-        builder.AddScanPipeline();
-        builder.Services.PostConfigure<RabbitMqOptions>(o => o.Uri = broker.AmqpUri);
-        return builder.Build();
-    }
+    private IHost BuildHost() => TestPipeline.Build(broker, output, _work, separationRules: Rules);
 
     [RequiresPipelineFact]
     public async Task Mixed_batches_become_the_right_documents_in_the_right_inboxes_and_batch_show_reconciles()
     {
-        Directory.CreateDirectory(Path.Combine(_work, "work"));
         using var host = BuildHost();
         await host.StartAsync();
         await host.Services.GetRequiredService<TopologyReadiness>().WaitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
@@ -132,7 +110,7 @@ public sealed class SeparationEndToEndTests(BrokerFixture broker, ITestOutputHel
 
         // Nothing left behind: hot folders and work folders empty, queues drained, no dead letters.
         Assert.Empty(Directory.EnumerateFiles(HotFolder(0)).Concat(Directory.EnumerateFiles(HotFolder(1))));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(_work, "work")));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(TestPipeline.WorkFolder(_work)));
         await host.StopAsync();
         var rules = host.Services.GetRequiredService<Core.Configuration.RoutingRules>();
         foreach (var queue in Topology.WorkQueues(rules.Departments.Select(d => d.Code)))
