@@ -47,9 +47,7 @@ public sealed class DeadLetterReplayer(RabbitMqConnection connection, RabbitMqPu
         foreach (var (name, value) in headers ?? new Dictionary<string, object?>())
         {
             var failureBookkeeping = name.StartsWith("x-scanpipe-", StringComparison.Ordinal)
-                                     || name.StartsWith("x-death", StringComparison.Ordinal)
-                                     || name.StartsWith("x-first-death", StringComparison.Ordinal)
-                                     || name.StartsWith("x-last-death", StringComparison.Ordinal)
+                                     || MessageHeaders.IsBrokerDeathRecord(name)
                                      || name == MessageHeaders.DeliveryCount
                                      || name == Constants.PublishSequenceNumberHeader;
             if (!failureBookkeeping) clean[name] = value;

@@ -60,8 +60,7 @@ public sealed class RabbitMqPublisher(RabbitMqConnection connection, IOptions<Ra
     {
         var properties = new BasicProperties(delivery.Properties) { Persistent = true };
         var headers = CopyOwnHeaders(delivery);
-        foreach (var name in headers.Keys.Where(k => k.StartsWith("x-death", StringComparison.Ordinal)
-                     || k.StartsWith("x-first-death", StringComparison.Ordinal) || k.StartsWith("x-last-death", StringComparison.Ordinal)).ToList())
+        foreach (var name in headers.Keys.Where(MessageHeaders.IsBrokerDeathRecord).ToList())
             headers.Remove(name);
         headers[MessageHeaders.Attempts] = attempts;
         properties.Headers = headers;

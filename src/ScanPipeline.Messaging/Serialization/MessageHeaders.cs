@@ -30,6 +30,15 @@ public static class MessageHeaders
     /// <summary>Set by the broker when it dead-letters: a list of tables with reason, queue, count.</summary>
     public const string Death = "x-death";
 
+    /// <summary>
+    /// The broker's record of earlier dead-lettering (x-death, x-first-death-*, x-last-death-*): a copy the
+    /// pipeline publishes again starts without it.
+    /// </summary>
+    public static bool IsBrokerDeathRecord(string name) =>
+        name.StartsWith(Death, StringComparison.Ordinal)
+        || name.StartsWith("x-first-death", StringComparison.Ordinal)
+        || name.StartsWith("x-last-death", StringComparison.Ordinal);
+
     /// <summary>Longest <see cref="Detail"/> kept: headers travel in one frame with the message properties.</summary>
     public const int MaxDetailLength = 1000;
 }
