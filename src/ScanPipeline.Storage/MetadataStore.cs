@@ -34,6 +34,9 @@ public sealed record SeparationRecord(
 public static class InboxStatus
 {
     public const string New = "neu";
+
+    /// <summary>A case worker marked the document as dealt with (erledigt).</summary>
+    public const string Done = "erledigt";
 }
 
 public static class BatchStatus
@@ -153,6 +156,50 @@ public sealed partial class MetadataStore
             fields_json TEXT NOT NULL,
             case_file_reference TEXT
         );
+        CREATE TABLE IF NOT EXISTS document_summaries (
+            document_id TEXT PRIMARY KEY,
+            sender TEXT,
+            subject TEXT,
+            file_reference TEXT,
+            cash_reference TEXT,
+            top_scores TEXT NOT NULL
+        );
+        CREATE VIRTUAL TABLE IF NOT EXISTS document_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE TABLE IF NOT EXISTS document_notes (
+            note_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id TEXT NOT NULL,
+            author TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS document_assignments (
+            document_id TEXT PRIMARY KEY,
+            assignee TEXT NOT NULL,
+            assigned_by TEXT NOT NULL,
+            assigned_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS users (
+            name TEXT PRIMARY KEY,
+            password_hash TEXT,
+            role TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS user_departments (
+            name TEXT NOT NULL,
+            department TEXT NOT NULL,
+            PRIMARY KEY (name, department)
+        );
+        CREATE TABLE IF NOT EXISTS audit_log (
+            entry_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            document_id TEXT,
+            detail TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_audit_document ON audit_log (document_id, entry_id);
+        CREATE INDEX IF NOT EXISTS ix_notes_document ON document_notes (document_id, note_id);
+        CREATE INDEX IF NOT EXISTS ix_inbox_department_received ON inbox_items (department, received_at);
         CREATE INDEX IF NOT EXISTS ix_document_fields_case_file ON document_fields (case_file_reference);
         CREATE INDEX IF NOT EXISTS ix_corrections_document ON corrections (document_id);
         CREATE INDEX IF NOT EXISTS ix_quarantined_documents_batch ON quarantined_documents (batch_id);
@@ -429,28 +476,27 @@ public sealed partial class MetadataStore
     {
         using var reader = command.ExecuteReader();
         var items = new List<InboxItem>();
-        while (reader.Read())
-        {
-            items.Add(new InboxItem(
-                reader.GetString(reader.GetOrdinal("document_id")),
-                reader.GetString(reader.GetOrdinal("department")),
-                reader.GetString(reader.GetOrdinal("document_type")),
-                reader.GetDouble(reader.GetOrdinal("confidence")),
-                reader.GetString(reader.GetOrdinal("routing_reason")),
-                reader.GetString(reader.GetOrdinal("model_version")),
-                reader.GetString(reader.GetOrdinal("batch_id")),
-                reader.GetString(reader.GetOrdinal("scanner_line")),
-                reader.GetString(reader.GetOrdinal("source_file")),
-                reader.GetInt32(reader.GetOrdinal("page_count")),
-                Parse(reader.GetString(reader.GetOrdinal("received_at"))),
-                Parse(reader.GetString(reader.GetOrdinal("delivered_at"))),
-                reader.GetDouble(reader.GetOrdinal("processing_seconds")),
-                reader.GetString(reader.GetOrdinal("status")),
-                reader.GetString(reader.GetOrdinal("text_sha256")),
-                reader.IsDBNull(reader.GetOrdinal("pdf_sha256")) ? null : reader.GetString(reader.GetOrdinal("pdf_sha256"))));
-        }
+        while (reader.Read()) items.Add(ReadInboxRow(reader));
         return items;
     }
+
+    private static InboxItem ReadInboxRow(SqliteDataReader reader) => new(
+        reader.GetString(reader.GetOrdinal("document_id")),
+        reader.GetString(reader.GetOrdinal("department")),
+        reader.GetString(reader.GetOrdinal("document_type")),
+        reader.GetDouble(reader.GetOrdinal("confidence")),
+        reader.GetString(reader.GetOrdinal("routing_reason")),
+        reader.GetString(reader.GetOrdinal("model_version")),
+        reader.GetString(reader.GetOrdinal("batch_id")),
+        reader.GetString(reader.GetOrdinal("scanner_line")),
+        reader.GetString(reader.GetOrdinal("source_file")),
+        reader.GetInt32(reader.GetOrdinal("page_count")),
+        Parse(reader.GetString(reader.GetOrdinal("received_at"))),
+        Parse(reader.GetString(reader.GetOrdinal("delivered_at"))),
+        reader.GetDouble(reader.GetOrdinal("processing_seconds")),
+        reader.GetString(reader.GetOrdinal("status")),
+        reader.GetString(reader.GetOrdinal("text_sha256")),
+        reader.IsDBNull(reader.GetOrdinal("pdf_sha256")) ? null : reader.GetString(reader.GetOrdinal("pdf_sha256")));
 
     private static BatchRecord ReadBatch(SqliteDataReader r)
     {

@@ -103,9 +103,11 @@ public sealed record DocumentRouted(
     double ProcessingSeconds,
     string? HocrSha256 = null,
     Classification.DocumentFields? Fields = null,
+    IReadOnlyList<Classification.ClassScore>? TopScores = null,
     int SchemaVersion = DocumentRouted.CurrentSchemaVersion) : IMessage
 {
-    public const int CurrentSchemaVersion = 3;
+    /// <summary>4 added <see cref="TopScores"/>: the model's three best types, which the verification station shows.</summary>
+    public const int CurrentSchemaVersion = 4;
 
     public static string Name => MessageNames.DocumentRouted;
 

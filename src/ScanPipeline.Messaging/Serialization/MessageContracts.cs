@@ -20,7 +20,7 @@ public static class MessageContracts
         // 2: HocrSha256 (word boxes and confidences); 1 reads with no hOCR.
         [MessageNames.DocumentRecognized] = new HashSet<int> { 1, DocumentRecognized.CurrentSchemaVersion },
         // 3: Fields (extracted key fields); 2 and 1 read with no fields.
-        [MessageNames.DocumentRouted] = new HashSet<int> { 1, 2, DocumentRouted.CurrentSchemaVersion },
+        [MessageNames.DocumentRouted] = new HashSet<int> { 1, 2, 3, DocumentRouted.CurrentSchemaVersion },
     };
 
     public static IReadOnlySet<int> SupportedSchemaVersions(string messageName) =>

@@ -32,7 +32,8 @@ public sealed class ClassifyStage(
             document.OriginalFileName, document.MediaType, document.PageNumbers, document.TextSha256, document.PdfSha256,
             prediction?.DocumentType ?? UnknownType, prediction?.Confidence ?? 0, target, reason,
             prediction?.ModelVersion ?? "none", document.MeanOcrConfidence, document.PagesFromTextLayer, document.ReceivedAt,
-            (clock.GetUtcNow() - document.ReceivedAt).TotalSeconds, document.HocrSha256, FieldExtractor.Extract(text));
+            (clock.GetUtcNow() - document.ReceivedAt).TotalSeconds, document.HocrSha256, FieldExtractor.Extract(text),
+            prediction?.Scores.OrderByDescending(s => s.Score).Take(3).ToList());
         await publisher.PublishRoutedAsync(routed, ct);
         logger.LogInformation("Document {Document}: {Type} ({Confidence:P0}) -> {Target} ({Reason})",
             document.DocumentId, routed.DocumentType, routed.Confidence, target, reason);

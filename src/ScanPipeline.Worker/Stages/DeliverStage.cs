@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using ScanPipeline.Classification.Extraction;
 using Microsoft.Extensions.Logging;
 using ScanPipeline.Core.Classification;
 using ScanPipeline.Core.Documents;
@@ -23,13 +25,13 @@ public sealed class DeliverStage(
         var fields = document.Fields ?? DocumentFields.Empty;
         // A redelivery keeps the link the first delivery filed, even if an e-file was registered since.
         var filed = efiles.ReadMetadata(document.DocumentId);
+        var text = await blobs.GetAsync(document.TextSha256, ct);
         var caseFile = filed is not null
             ? filed.CaseFileReference
             : metadata.FindCaseFile(fields.FileReferences.Concat(fields.CashReferences.Select(c => c.Value)))?.Reference;
         if (filed is null)
         {
             var original = await blobs.GetAsync(document.OriginalSha256, ct);
-            var text = await blobs.GetAsync(document.TextSha256, ct);
             var artifacts = new List<(string, byte[])>
             {
                 ("original" + MediaTypes.Extension(document.MediaType), original),
@@ -58,7 +60,22 @@ public sealed class DeliverStage(
             document.Confidence, document.RoutingReason, document.ModelVersion, document.BatchId, document.ScannerLine,
             document.OriginalFileName, document.PageCount, document.ReceivedAt, now,
             (now - document.ReceivedAt).TotalSeconds, InboxStatus.New, document.TextSha256, document.PdfSha256));
+        metadata.IndexDocument(document.DocumentId, Encoding.UTF8.GetString(text), Summarise(document, fields, text));
         logger.LogInformation("Document {Document} filed for {Target}{CaseFile}{Again}", document.DocumentId, document.Target,
             caseFile is null ? "" : $", linked to e-file {caseFile}", added ? "" : " (already filed, redelivery ignored)");
+    }
+
+    /// <summary>What the inbox list shows: sender, subject, the first file and cash references, the model's best types.</summary>
+    private static DocumentSummary Summarise(DocumentRouted document, DocumentFields fields, byte[] text)
+    {
+        var sender = fields.Sender is { } s
+            ? string.Join(", ", new[] { s.Name, s.Street, string.Join(' ', new[] { s.Postcode, s.City }.Where(p => p is not null)) }
+                .Where(p => !string.IsNullOrWhiteSpace(p)))
+            : null;
+        var cash = fields.CashReferences.FirstOrDefault(c => c.Kind == CashReferenceKind.PaymentReference)
+                   ?? fields.CashReferences.FirstOrDefault();
+        var scores = (document.TopScores ?? []).Select(c => new TypeScore(c.Label, c.Score)).ToList();
+        return new DocumentSummary(string.IsNullOrEmpty(sender) ? null : sender, SubjectReader.Read(Encoding.UTF8.GetString(text)),
+            fields.FileReferences.FirstOrDefault(), cash?.Value, scores);
     }
 }

@@ -90,7 +90,7 @@ public sealed class HocrMessageSchemaTests
             MessageSerializer.Deserialize<DocumentRecognized>(DocumentRecognized.Name, null, future));
         Assert.Equal(ReasonCodes.UnsupportedSchema, error.ReasonCode);
         Assert.Equal([1, 2], MessageContracts.SupportedSchemaVersions(MessageNames.DocumentRecognized).Order());
-        Assert.Equal([1, 2, 3], MessageContracts.SupportedSchemaVersions(MessageNames.DocumentRouted).Order());
+        Assert.Equal([1, 2, 3, 4], MessageContracts.SupportedSchemaVersions(MessageNames.DocumentRouted).Order());
     }
 
     [Fact]
