@@ -24,5 +24,7 @@ var root = new RootCommand(Texts.RootDescription)
     DeadLetterCommands.Create(),
     BrokerCommands.Create(),
     BatchCommands.Create(),
+    WebCommand.Create(),
+    UserCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

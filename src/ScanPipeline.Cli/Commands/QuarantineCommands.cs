@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Storage;
+using ScanPipeline.Worker.Operations;
 using ScanPipeline.Worker.Options;
 using Spectre.Console;
 
@@ -110,26 +111,15 @@ internal static class QuarantineCommands
             var store = host.Get<QuarantineStore>();
             if (Find(store, parse.GetRequiredValue(id)) is not { } item) return 2;
             var configuration = (IConfiguration)host.Services.GetService(typeof(IConfiguration))!;
-            var lines = configuration.GetSection(IngestOptions.Section).Get<IngestOptions>()?.ScannerLines ?? [];
-            var line = lines.FirstOrDefault(l => l.Name == item.ScannerLine);
-            if (line is null || string.IsNullOrWhiteSpace(line.HotFolder))
+            var ingest = configuration.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions();
+            var actions = new QuarantineActions(store, host.Get<MetadataStore>(), ingest, TimeProvider.System);
+            var outcome = actions.Retry(item, Actor(parse, by));
+            if (outcome.HotFolderPath is not { } target)
             {
-                Console.Error.WriteLine(string.Format(Texts.QuarantineLineUnknown, item.ScannerLine, string.Join(", ", lines.Select(l => l.Name))));
+                Console.Error.WriteLine(string.Format(Texts.QuarantineLineUnknown, item.ScannerLine,
+                    string.Join(", ", ingest.ScannerLines.Select(l => l.Name))));
                 return 2;
             }
-
-            // Back into the hot folder as a scanner delivers: under a .part name, renamed once complete.
-            // The name is the recorded file name without any folder part, never a path from the file.
-            var hotFolder = Directory.CreateDirectory(line.HotFolder).FullName;
-            var name = Path.GetFileName(item.SourceFile);
-            if (string.IsNullOrWhiteSpace(name) || name.StartsWith('.')) name = item.Id + Path.GetExtension(item.OriginalFileName);
-            var target = Path.Combine(hotFolder, name);
-            if (File.Exists(target)) target = Path.Combine(hotFolder, $"{Path.GetFileNameWithoutExtension(name)}-{item.Id}{Path.GetExtension(name)}");
-            File.Copy(store.OriginalPath(item), target + ".part", overwrite: true);
-            File.Move(target + ".part", target);
-
-            host.Get<MetadataStore>().ClearBatchQuarantine(item.BatchId ?? Ids.BatchId(item.OriginalSha256));
-            store.Resolve(item.Id, new QuarantineResolution(QuarantineAction.Retry, null, Actor(parse, by), DateTimeOffset.UtcNow));
             Console.WriteLine(string.Format(Texts.QuarantineRetried, item.Id, target));
             return 0;
         });
@@ -145,7 +135,7 @@ internal static class QuarantineCommands
         command.SetAction(parse =>
         {
             var why = parse.GetRequiredValue(reason).Trim();
-            if (why.Length < 3)
+            if (why.Length < QuarantineActions.MinDiscardReasonLength)
             {
                 Console.Error.WriteLine(Texts.QuarantineDiscardNeedsReason);
                 return 2;
@@ -153,7 +143,8 @@ internal static class QuarantineCommands
             using var host = CliHost.Create(storage: true);
             var store = host.Get<QuarantineStore>();
             if (Find(store, parse.GetRequiredValue(id)) is not { } item) return 2;
-            var folder = store.Resolve(item.Id, new QuarantineResolution(QuarantineAction.Discard, why, Actor(parse, by), DateTimeOffset.UtcNow));
+            var actions = new QuarantineActions(store, host.Get<MetadataStore>(), new IngestOptions(), TimeProvider.System);
+            var folder = actions.Discard(item, why, Actor(parse, by));
             Console.WriteLine(string.Format(Texts.QuarantineDiscarded, item.Id, folder));
             return 0;
         });
