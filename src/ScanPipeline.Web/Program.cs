@@ -1,8 +1,14 @@
-using ScanPipeline.Web;
+namespace ScanPipeline.Web;
 
-// The web role on its own: `dotnet ScanPipeline.Web.dll --urls http://127.0.0.1:5080`. Operators use
-// `scanpipe web`, which runs the same application.
-await WebApp.Build(args).RunAsync();
+/// <summary>
+/// The web role on its own: <c>dotnet ScanPipeline.Web.dll --urls https://127.0.0.1:5443</c>. Operators use
+/// <c>scanpipe web</c>, which runs the same <see cref="WebApp"/>. Tests start it through WebApplicationFactory.
+/// </summary>
+public sealed class WebProgram
+{
+    private WebProgram()
+    {
+    }
 
-/// <summary>The entry point, for WebApplicationFactory in the tests.</summary>
-public partial class Program;
+    public static Task Main(string[] args) => WebApp.Build(args).RunAsync();
+}

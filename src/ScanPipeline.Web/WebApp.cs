@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.FileProviders;
@@ -63,11 +65,12 @@ public static class WebApp
         services.AddSingleton<PageThumbnails>();
 
         // Cookie keys survive a restart (sessions stay valid) and are shared by every web process on the machine.
+        // The folder is read from the bound options, so that settings added late (tests) count.
+        services.AddDataProtection().SetApplicationName("ScanPipeline");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<StorageOptions>, ILoggerFactory>((keys, storage, logs) =>
+            keys.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(Path.GetFullPath(storage.Value.DataDirectory), "web-keys")), logs));
         var dataDirectory = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>()?.DataDirectory ?? "var/data";
-        services.AddDataProtection()
-            .SetApplicationName("ScanPipeline")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetFullPath(dataDirectory), "web-keys")));
-
         if (string.IsNullOrEmpty(configuration["Kestrel:Certificates:Default:Path"]))
         {
             var certificate = new Lazy<System.Security.Cryptography.X509Certificates.X509Certificate2>(() => TlsCertificate.LoadOrCreate(dataDirectory));
