@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs and starts everything ScanPipeline needs on a fresh Debian 12 machine (run as root):
-# Tesseract with German and English data, poppler's pdftoppm, zbar, and a local RabbitMQ broker bound to
-# loopback with the management API. Safe to run again: it installs only what is missing and starts the
-# broker only when none answers. Sourced by run.sh and test.sh; prints what it does.
+# Tesseract with German and English data, poppler's pdftoppm, zbar, a local RabbitMQ broker bound to
+# loopback with the management API, and for the browser tests Debian's chromium and axe-core (npm ci).
+# Safe to run again: it installs only what is missing and starts the broker only when none answers.
+# Sourced by run.sh and test.sh; prints what it does.
 set -euo pipefail
 
 say() { printf '[setup] %s\n' "$*"; }
@@ -14,6 +15,7 @@ APT_PACKAGES=(
   rabbitmq-server
   curl ca-certificates
   python3-sklearn fonts-dejavu-core fonts-liberation2  # classification baseline; fonts of the generated test scans
+  chromium  # the browser tests: Playwright drives Debian's chromium (its own browser download is not reachable)
 )
 
 install_packages() {
@@ -47,6 +49,23 @@ check_dotnet() {
     say "the .NET 10 SDK is not on PATH; install it (https://learn.microsoft.com/dotnet/core/install/linux-debian)" >&2
     exit 1
   fi
+}
+
+# The browser tests' axe-core, pinned by the package-lock.json beside them. npm ci runs again only when the
+# lock file is newer than the last install (npm writes node_modules/.package-lock.json).
+install_browser_test_packages() {
+  local dir
+  dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/ScanPipeline.IntegrationTests/Web/Browser"
+  if [ -f "$dir/node_modules/axe-core/axe.min.js" ] && [ "$dir/node_modules/.package-lock.json" -nt "$dir/package-lock.json" ]; then
+    say "npm packages of the browser tests present"
+    return
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    say "npm is not on PATH; install Node.js with npm (apt-get install nodejs npm)" >&2
+    exit 1
+  fi
+  say "installing the browser tests' npm packages (npm ci)"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 }
 
 broker_up() { rabbitmq-diagnostics -q check_port_connectivity >/dev/null 2>&1; }
@@ -93,6 +112,7 @@ CONF
 
 install_packages
 check_dotnet
+install_browser_test_packages
 start_broker
 # Tesseract's OpenMP threads oversubscribe the cores unless limited before libgomp initialises.
 export OMP_THREAD_LIMIT=1
