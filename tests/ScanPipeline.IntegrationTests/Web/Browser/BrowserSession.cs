@@ -152,7 +152,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>
     /// Presses Tab until <paramref name="target"/> has the focus (at most <paramref name="maxTabs"/> times), then
-    /// asserts that the focus is visible: the element matches :focus-visible and draws an outline or a shadow.
+    /// asserts that the focus is visible (<see cref="AssertFocusVisibleAsync"/>).
     /// </summary>
     public async Task TabToAsync(ILocator target, int maxTabs = 40)
     {
@@ -168,17 +168,46 @@ public sealed class BrowserSession : IAsyncDisposable
         Assert.Fail($"{target} was not reached with {maxTabs} presses of Tab on {Page.Url}");
     }
 
+    /// <summary>
+    /// The focus is visible: the element matches :focus-visible and draws an outline or a ring (box-shadow) of
+    /// which at least one colour has a contrast of 3:1 against the background around the element (WCAG 2.1
+    /// 1.4.11 for the focus indicator).
+    /// </summary>
     public static async Task AssertFocusVisibleAsync(ILocator target)
     {
-        var style = await target.EvaluateAsync<string>("""
+        var problem = await target.EvaluateAsync<string>("""
             element => {
                 const s = getComputedStyle(element);
-                const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-                const shadow = s.boxShadow && s.boxShadow !== 'none';
-                return element.matches(':focus-visible') && (outline || shadow) ? '' : `outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow}`;
+                const parse = text => {
+                    const m = /rgba?\(([^)]+)\)/.exec(text ?? '');
+                    if (!m) return null;
+                    const [r, g, b, a = 1] = m[1].split(/[\s,\/]+/).filter(Boolean).map(Number);
+                    return { r, g, b, a };
+                };
+                const luminance = ({ r, g, b }) => {
+                    const f = v => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+                    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+                };
+                const contrast = (x, y) => {
+                    const [a, b] = [luminance(x), luminance(y)];
+                    return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+                };
+                let background = null;
+                for (let e = element.parentElement; e && !background; e = e.parentElement) {
+                    const c = parse(getComputedStyle(e).backgroundColor);
+                    if (c && c.a > 0) background = c;
+                }
+                background ??= { r: 255, g: 255, b: 255, a: 1 };
+                const colours = [];
+                if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) colours.push(parse(s.outlineColor));
+                if (s.boxShadow && s.boxShadow !== 'none') for (const m of s.boxShadow.matchAll(/rgba?\([^)]+\)/g)) colours.push(parse(m[0]));
+                const best = Math.max(0, ...colours.filter(c => c && c.a > 0).map(c => contrast(c, background)));
+                if (!element.matches(':focus-visible')) return 'the element does not match :focus-visible';
+                if (colours.length === 0) return `no outline and no ring (outline ${s.outlineStyle} ${s.outlineWidth}, box-shadow ${s.boxShadow})`;
+                return best >= 3 ? '' : `the indicator's best contrast against the background is ${best.toFixed(2)}:1 (outline ${s.outlineColor}, box-shadow ${s.boxShadow})`;
             }
             """);
-        Assert.True(style.Length == 0, $"The focus on {target} is not visible: {style}");
+        Assert.True(problem.Length == 0, $"The focus on {target} is not visible enough: {problem}");
     }
 
     /// <summary>
