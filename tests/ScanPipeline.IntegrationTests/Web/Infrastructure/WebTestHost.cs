@@ -115,6 +115,9 @@ public sealed partial class WebTestHost : WebApplicationFactory<WebProgram>
         return documentId;
     }
 
+    /// <summary>A file of a document's e-file record (text.txt, document.pdf, metadata.json).</summary>
+    public string EFilePath(string documentId, string fileName) => Path.Combine(Get<EFileStore>().PathFor(documentId), fileName);
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
