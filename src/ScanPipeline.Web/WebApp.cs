@@ -99,6 +99,8 @@ public static class WebApp
             .AddPolicy(UserClaims.OperatorPolicy, p => p.RequireRole(UserRoles.Operator))
             .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(UserRoles.Admin));
 
+        // German text as it is (ä, ß, „…“) instead of numeric character references; markup is still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ScanPipeline.Antiforgery";
