@@ -29,12 +29,20 @@ public sealed record InboxQuery(
     int Offset = 0,
     bool OldestFirst = false);
 
-public sealed record InboxPage(IReadOnlyList<InboxListItem> Items, int Total);
+/// <param name="Total">Matches, counted up to <see cref="MetadataStore.MaxCounted"/>.</param>
+/// <param name="TotalIsCapped">More than <see cref="MetadataStore.MaxCounted"/> documents match; <see cref="Total"/> is that cap.</param>
+public sealed record InboxPage(IReadOnlyList<InboxListItem> Items, int Total, bool TotalIsCapped = false);
 
 public sealed record DocumentNote(long NoteId, string DocumentId, string Author, string Text, DateTimeOffset CreatedAt);
 
 public sealed partial class MetadataStore
 {
+    /// <summary>
+    /// Matches are counted up to this number: counting every hit of a common word in a department with
+    /// 100,000 documents costs more than showing them, and nobody pages beyond it.
+    /// </summary>
+    public const int MaxCounted = 10_000;
+
     /// <summary>
     /// Stores the list summary and the full-text index entry of a filed document. Call after
     /// <see cref="AddInboxItem"/>; a second call replaces both (redelivery, or a re-index).
@@ -110,8 +118,8 @@ public sealed partial class MetadataStore
             command.Parameters.AddWithValue("$to", Format(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         }
 
-        command.CommandText = $"SELECT COUNT(*) FROM inbox_items i WHERE {where};";
-        var total = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM inbox_items i WHERE {where} LIMIT {MaxCounted + 1});";
+        var counted = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         command.CommandText = $"""
             SELECT i.*, s.sender, s.subject, s.file_reference, s.cash_reference, s.top_scores, a.assignee
@@ -124,7 +132,7 @@ public sealed partial class MetadataStore
             """;
         command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, 500));
         command.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
-        return new InboxPage(ReadListItems(command), total);
+        return new InboxPage(ReadListItems(command), Math.Min(counted, MaxCounted), counted > MaxCounted);
     }
 
     /// <summary>One document with its summary and assignee, whatever its department (the caller checks access).</summary>
@@ -192,8 +200,10 @@ public sealed partial class MetadataStore
     }
 
     /// <summary>
-    /// The user's words as an FTS5 expression: every word must occur (as a prefix), and nothing the user types
-    /// is read as FTS5 syntax. Null when there is no word to search for.
+    /// The user's words as an FTS5 expression: every word must occur, the last one as a prefix (what is still being
+    /// typed), and nothing the user types is read as FTS5 syntax. A reference such as 5.2026.001234.7 is one
+    /// quoted phrase. Short last words are not prefixes: "5"* would expand to every number starting with 5.
+    /// Null when there is no word to search for.
     /// </summary>
     internal static string? MatchExpression(string? text)
     {
@@ -202,9 +212,11 @@ public sealed partial class MetadataStore
             .Select(t => new string(t.Where(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '/').ToArray()).Trim('-', '.', '/'))
             .Where(t => t.Length > 0)
             .Take(12)
-            .Select(t => "\"" + t + "\"*")
+            .Select(t => "\"" + t + "\"")
             .ToList();
-        return terms.Count == 0 ? null : string.Join(' ', terms);
+        if (terms.Count == 0) return null;
+        if (terms[^1].Length >= 5 && terms[^1].All(c => c == '"' || char.IsLetter(c))) terms[^1] += "*";
+        return string.Join(' ', terms);
     }
 
     private static List<InboxListItem> ReadListItems(SqliteCommand command)

@@ -198,6 +198,15 @@ public static class WebApp
                 else context.Fail("The identity provider's token names no ScanPipeline role.");
                 return Task.CompletedTask;
             };
+            // A refused or broken sign-in returns to the login page with a message, not to an error page.
+            options.Events.OnRemoteFailure = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ScanPipeline.Web.Oidc")
+                    .LogWarning("OpenID Connect sign-in refused: {Reason}", context.Failure?.Message);
+                context.Response.Redirect("/login?failed=oidc");
+                context.HandleResponse();
+                return Task.CompletedTask;
+            };
         });
 
     /// <summary>The options as bound, for pages that show limits.</summary>

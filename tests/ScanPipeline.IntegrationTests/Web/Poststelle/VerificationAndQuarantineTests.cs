@@ -30,7 +30,7 @@ public sealed class VerificationAndQuarantineTests : IDisposable
         using var olga = await _host.SignInAsync("olga");
         var list = await olga.GetStringAsync("/verification");
         Assert.Contains($"/verification/{id}", list);
-        Assert.Contains("1 offene Klärfälle", list);
+        Assert.Contains("Offene Klärfälle: 1", list);
 
         var page = await olga.GetStringAsync($"/verification/{id}");
         Assert.Contains("data-shortcut=\"1\"", page);
