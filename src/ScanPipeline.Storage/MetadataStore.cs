@@ -157,7 +157,8 @@ public sealed partial class MetadataStore
             case_file_reference TEXT
         );
         CREATE TABLE IF NOT EXISTS document_summaries (
-            document_id TEXT PRIMARY KEY,
+            entry INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL UNIQUE,
             sender TEXT,
             subject TEXT,
             file_reference TEXT,

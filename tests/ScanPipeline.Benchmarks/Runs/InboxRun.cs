@@ -155,14 +155,14 @@ public static partial class InboxRun
             item.CommandText = """
                 INSERT INTO inbox_items (document_id, department, document_type, confidence, routing_reason, model_version,
                     batch_id, scanner_line, source_file, page_count, received_at, delivered_at, processing_seconds, status, text_sha256, pdf_sha256)
-                VALUES ($id, $dept, $type, $conf, 'rule', 'bench', $batch, 'scanstrasse-1', $file, 2, $received, $received, 3.5, $status, $sha, NULL)
-                RETURNING rowid;
+                VALUES ($id, $dept, $type, $conf, 'rule', 'bench', $batch, 'scanstrasse-1', $file, 2, $received, $received, 3.5, $status, $sha, NULL);
                 """;
             using var summary = connection.CreateCommand();
             summary.Transaction = transaction;
             summary.CommandText = """
                 INSERT INTO document_summaries (document_id, sender, subject, file_reference, cash_reference, top_scores)
-                VALUES ($id, $sender, $subject, NULL, $cash, '[]');
+                VALUES ($id, $sender, $subject, NULL, $cash, '[]')
+                RETURNING entry;
                 """;
             using var search = connection.CreateCommand();
             search.Transaction = transaction;
@@ -184,15 +184,15 @@ public static partial class InboxRun
                 item.Parameters.AddWithValue("$received", received.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
                 item.Parameters.AddWithValue("$status", n % 3 == 0 ? InboxStatus.Done : InboxStatus.New);
                 item.Parameters.AddWithValue("$sha", id);
-                var rowid = (long)item.ExecuteScalar()!;
+                item.ExecuteNonQuery();
                 summary.Parameters.Clear();
                 summary.Parameters.AddWithValue("$id", id);
                 summary.Parameters.AddWithValue("$sender", (object?)text.Split('\n').FirstOrDefault()?.Trim() ?? DBNull.Value);
                 summary.Parameters.AddWithValue("$subject", (object?)SubjectReader.Read(text) ?? DBNull.Value);
                 summary.Parameters.AddWithValue("$cash", cash);
-                summary.ExecuteNonQuery();
+                var entry = (long)summary.ExecuteScalar()!;
                 search.Parameters.Clear();
-                search.Parameters.AddWithValue("$rowid", rowid);
+                search.Parameters.AddWithValue("$rowid", entry);
                 search.Parameters.AddWithValue("$body", body);
                 search.ExecuteNonQuery();
             }
