@@ -201,6 +201,8 @@ public sealed partial class MetadataStore
         CREATE INDEX IF NOT EXISTS ix_audit_document ON audit_log (document_id, entry_id);
         CREATE INDEX IF NOT EXISTS ix_notes_document ON document_notes (document_id, note_id);
         CREATE INDEX IF NOT EXISTS ix_inbox_department_received ON inbox_items (department, received_at);
+        CREATE INDEX IF NOT EXISTS ix_inbox_department_type ON inbox_items (department, document_type, received_at);
+        CREATE INDEX IF NOT EXISTS ix_inbox_department_status ON inbox_items (department, status, received_at);
         CREATE INDEX IF NOT EXISTS ix_document_fields_case_file ON document_fields (case_file_reference);
         CREATE INDEX IF NOT EXISTS ix_corrections_document ON corrections (document_id);
         CREATE INDEX IF NOT EXISTS ix_quarantined_documents_batch ON quarantined_documents (batch_id);
