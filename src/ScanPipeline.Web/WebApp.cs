@@ -42,6 +42,8 @@ public static class WebApp
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables("SCANPIPE_")
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.Urls ?? new WebOptions().Urls);
         builder.AddScanPipelineWeb();
         var app = builder.Build();
         app.UseScanPipelineWeb();

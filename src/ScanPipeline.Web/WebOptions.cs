@@ -7,6 +7,9 @@ public sealed class WebOptions
 {
     public const string Section = "Web";
 
+    /// <summary>Where the pages listen when neither --urls nor ASPNETCORE_URLS says otherwise. HTTPS only: the cookies are Secure.</summary>
+    public string Urls { get; set; } = "https://127.0.0.1:5443";
+
     /// <summary>Failed sign-ins from one address for one account before the login answers 429.</summary>
     [Range(1, 1000)]
     public int MaxFailedSignIns { get; set; } = 5;
