@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Storage;
 using ScanPipeline.Web.Configuration;
+using ScanPipeline.Web.Dashboard;
 using ScanPipeline.Web.Documents;
 using ScanPipeline.Web.Security;
 using ScanPipeline.Worker.Hosting;
@@ -63,6 +64,7 @@ public static class WebApp
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DocumentAccess>();
         services.AddSingleton<PageThumbnails>();
+        services.AddDashboard(configuration);
 
         // Cookie keys survive a restart (sessions stay valid) and are shared by every web process on the machine.
         // The folder is read from the bound options, so that settings added late (tests) count.
@@ -96,7 +98,8 @@ public static class WebApp
         services.AddAuthorizationBuilder()
             .AddPolicy(UserClaims.CaseWorkerPolicy, p => p.RequireRole(UserRoles.CaseWorker))
             .AddPolicy(UserClaims.OperatorPolicy, p => p.RequireRole(UserRoles.Operator))
-            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(UserRoles.Admin));
+            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(UserRoles.Admin))
+            .AddPolicy(UserClaims.MonitoringPolicy, p => p.RequireRole(UserRoles.Operator, UserRoles.Admin));
 
         services.AddAntiforgery(options =>
         {
@@ -117,6 +120,7 @@ public static class WebApp
                 options.Conventions.AuthorizeFolder("/Verification", UserClaims.OperatorPolicy);
                 options.Conventions.AuthorizeFolder("/Quarantine", UserClaims.OperatorPolicy);
                 options.Conventions.AuthorizeFolder("/Admin", UserClaims.AdminPolicy);
+                options.Conventions.AuthorizeFolder("/Dashboard", UserClaims.MonitoringPolicy);
             })
             .AddViewLocalization()
             // `scanpipe web` runs this assembly from another entry point: name it, once, as the home of the pages.
