@@ -208,6 +208,15 @@ public sealed partial class MetadataStore
         CREATE INDEX IF NOT EXISTS ix_quarantined_documents_batch ON quarantined_documents (batch_id);
         CREATE INDEX IF NOT EXISTS ix_inbox_department ON inbox_items (department, delivered_at);
         CREATE INDEX IF NOT EXISTS ix_inbox_batch ON inbox_items (batch_id);
+        CREATE TABLE IF NOT EXISTS queue_depth_samples (
+            sampled_at TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            ready INTEGER NOT NULL,
+            PRIMARY KEY (sampled_at, queue)
+        );
+        CREATE INDEX IF NOT EXISTS ix_batches_received ON batches (received_at);
+        CREATE INDEX IF NOT EXISTS ix_inbox_delivered ON inbox_items (delivered_at);
+        CREATE INDEX IF NOT EXISTS ix_quarantined_documents_at ON quarantined_documents (quarantined_at);
         """;
 
     private SqliteConnection Open()

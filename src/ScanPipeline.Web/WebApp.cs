@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Storage;
 using ScanPipeline.Web.Configuration;
+using ScanPipeline.Web.Dashboard;
 using ScanPipeline.Web.Documents;
 using ScanPipeline.Web.Security;
 using ScanPipeline.Worker.Hosting;
@@ -66,6 +67,7 @@ public static class WebApp
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DocumentAccess>();
         services.AddSingleton<PageThumbnails>();
+        services.AddDashboard(configuration);
 
         // Cookie keys survive a restart (sessions stay valid) and are shared by every web process on the machine.
         // The folder is read from the bound options, so that settings added late (tests) count.
@@ -99,7 +101,8 @@ public static class WebApp
         services.AddAuthorizationBuilder()
             .AddPolicy(UserClaims.CaseWorkerPolicy, p => p.RequireRole(UserRoles.CaseWorker))
             .AddPolicy(UserClaims.OperatorPolicy, p => p.RequireRole(UserRoles.Operator))
-            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(UserRoles.Admin));
+            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(UserRoles.Admin))
+            .AddPolicy(UserClaims.MonitoringPolicy, p => p.RequireRole(UserRoles.Operator, UserRoles.Admin));
 
         // German text as it is (ä, ß, „…“) instead of numeric character references; markup is still encoded.
         services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -122,6 +125,7 @@ public static class WebApp
                 options.Conventions.AuthorizeFolder("/Verification", UserClaims.OperatorPolicy);
                 options.Conventions.AuthorizeFolder("/Quarantine", UserClaims.OperatorPolicy);
                 options.Conventions.AuthorizeFolder("/Admin", UserClaims.AdminPolicy);
+                options.Conventions.AuthorizeFolder("/Dashboard", UserClaims.MonitoringPolicy);
             })
             .AddViewLocalization()
             // `scanpipe web` runs this assembly from another entry point: name it, once, as the home of the pages.

@@ -28,6 +28,10 @@ public sealed class WebOptions
     [Range(2, 3600)]
     public int DashboardRefreshSeconds { get; set; } = 15;
 
+    /// <summary>Seconds between two readings of the queue depths for the dashboard's backlog history; 0 turns sampling off.</summary>
+    [Range(0, 3600)]
+    public int DashboardSampleSeconds { get; set; } = 30;
+
     /// <summary>pdftoppm's time limit for one page thumbnail.</summary>
     public TimeSpan ThumbnailTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
