@@ -17,6 +17,23 @@ public static class MessagingServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRabbitMqMessaging(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRabbitMqInspection(configuration);
+        services.TryAddSingleton<RabbitMqPublisher>();
+        services.TryAddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<RabbitMqPublisher>());
+        services.TryAddSingleton<BrokerPolicies>();
+        services.TryAddSingleton<DeadLetterReplayer>();
+        services.TryAddSingleton<TopologyReadiness>();
+        services.AddHostedService<TopologyInitializer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Only what reading queue counts needs: the validated <see cref="RabbitMqOptions"/> (as above), the shared
+    /// connection, the management API and <see cref="QueueInspector"/>. No publisher and no hosted service, so
+    /// that a process that only looks (the web role's dashboard) never declares or changes anything on the broker.
+    /// </summary>
+    public static IServiceCollection AddRabbitMqInspection(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<RabbitMqOptions>()
             .Bind(configuration.GetSection(RabbitMqOptions.Section))
             .PostConfigure(options =>
@@ -29,14 +46,8 @@ public static class MessagingServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RabbitMqConnection>();
-        services.TryAddSingleton<RabbitMqPublisher>();
-        services.TryAddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<RabbitMqPublisher>());
         services.TryAddSingleton<ManagementApi>();
-        services.TryAddSingleton<BrokerPolicies>();
         services.TryAddSingleton<QueueInspector>();
-        services.TryAddSingleton<DeadLetterReplayer>();
-        services.TryAddSingleton<TopologyReadiness>();
-        services.AddHostedService<TopologyInitializer>();
         return services;
     }
 

@@ -29,12 +29,20 @@ public sealed record InboxQuery(
     int Offset = 0,
     bool OldestFirst = false);
 
-public sealed record InboxPage(IReadOnlyList<InboxListItem> Items, int Total);
+/// <param name="Total">Matches, counted up to <see cref="MetadataStore.MaxCounted"/>.</param>
+/// <param name="TotalIsCapped">More than <see cref="MetadataStore.MaxCounted"/> documents match; <see cref="Total"/> is that cap.</param>
+public sealed record InboxPage(IReadOnlyList<InboxListItem> Items, int Total, bool TotalIsCapped = false);
 
 public sealed record DocumentNote(long NoteId, string DocumentId, string Author, string Text, DateTimeOffset CreatedAt);
 
 public sealed partial class MetadataStore
 {
+    /// <summary>
+    /// Matches are counted up to this number: counting every hit of a common word in a department with
+    /// 100,000 documents costs more than showing them, and nobody pages beyond it.
+    /// </summary>
+    public const int MaxCounted = 10_000;
+
     /// <summary>
     /// Stores the list summary and the full-text index entry of a filed document. Call after
     /// <see cref="AddInboxItem"/>; a second call replaces both (redelivery, or a re-index).
@@ -55,11 +63,12 @@ public sealed partial class MetadataStore
                 ("$id", documentId), ("$sender", (object?)summary.Sender ?? DBNull.Value),
                 ("$subject", (object?)summary.Subject ?? DBNull.Value), ("$file", (object?)summary.FileReference ?? DBNull.Value),
                 ("$cash", (object?)summary.CashReference ?? DBNull.Value), ("$scores", FormatScores(summary.TopScores)));
-            // The index row shares the inbox row's rowid, so a search joins on an integer key.
+            // The index row's rowid is the summary's entry number (an INTEGER PRIMARY KEY, kept by VACUUM), given
+            // in delivery order: a search reads the index newest first and stops after one page.
             Write(connection, transaction, """
-                DELETE FROM document_search WHERE rowid = (SELECT rowid FROM inbox_items WHERE document_id = $id);
+                DELETE FROM document_search WHERE rowid = (SELECT entry FROM document_summaries WHERE document_id = $id);
                 INSERT INTO document_search (rowid, body)
-                SELECT rowid, $body FROM inbox_items WHERE document_id = $id;
+                SELECT entry, $body FROM document_summaries WHERE document_id = $id;
                 """, ("$id", documentId), ("$body", string.Join('\n', text, summary.Sender, summary.Subject)));
             transaction.Commit();
         }
@@ -69,7 +78,10 @@ public sealed partial class MetadataStore
         }
     }
 
-    /// <summary>A page of the inbox, newest first (or oldest first), with the total number of matches.</summary>
+    /// <summary>
+    /// A page of the inbox, newest first (or oldest first), with the number of matches. A list is in order of
+    /// receipt; search hits are in order of delivery, which is the same order except for documents re-processed later.
+    /// </summary>
     public InboxPage SearchInbox(InboxQuery query)
     {
         if (query.Departments.Count == 0) return new InboxPage([], 0);
@@ -84,11 +96,8 @@ public sealed partial class MetadataStore
             command.Parameters.AddWithValue("$d" + i++, department);
         }
         where.Append(')');
-        if (MatchExpression(query.Text) is { } match)
-        {
-            where.Append(" AND i.rowid IN (SELECT rowid FROM document_search WHERE document_search MATCH $match)");
-            command.Parameters.AddWithValue("$match", match);
-        }
+        var match = MatchExpression(query.Text);
+        if (match is not null) command.Parameters.AddWithValue("$match", match);
         if (!string.IsNullOrWhiteSpace(query.DocumentType))
         {
             where.Append(" AND i.document_type = $type");
@@ -110,21 +119,31 @@ public sealed partial class MetadataStore
             command.Parameters.AddWithValue("$to", Format(new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         }
 
-        command.CommandText = $"SELECT COUNT(*) FROM inbox_items i WHERE {where};";
-        var total = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        // With words to search for, the full-text index leads: it is read newest delivery first and each hit is
+        // checked against the filters, so a page of a common word's 60,000 hits costs one page of lookups.
+        // Without, the inbox index (department, received_at) leads.
+        var source = match is null
+            ? "inbox_items i LEFT JOIN document_summaries s ON s.document_id = i.document_id"
+            : "document_search f JOIN document_summaries s ON s.entry = f.rowid JOIN inbox_items i ON i.document_id = s.document_id";
+        var filter = match is null ? where.ToString() : $"document_search MATCH $match AND {where}";
+        var order = match is null
+            ? $"i.received_at {(query.OldestFirst ? "ASC" : "DESC")}, i.document_id"
+            : $"f.rowid {(query.OldestFirst ? "ASC" : "DESC")}";
+
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {filter} LIMIT {MaxCounted + 1});";
+        var counted = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
 
         command.CommandText = $"""
             SELECT i.*, s.sender, s.subject, s.file_reference, s.cash_reference, s.top_scores, a.assignee
-            FROM inbox_items i
-            LEFT JOIN document_summaries s ON s.document_id = i.document_id
+            FROM {source}
             LEFT JOIN document_assignments a ON a.document_id = i.document_id
-            WHERE {where}
-            ORDER BY i.received_at {(query.OldestFirst ? "ASC" : "DESC")}, i.document_id
+            WHERE {filter}
+            ORDER BY {order}
             LIMIT $limit OFFSET $offset;
             """;
         command.Parameters.AddWithValue("$limit", Math.Clamp(query.Limit, 1, 500));
         command.Parameters.AddWithValue("$offset", Math.Max(0, query.Offset));
-        return new InboxPage(ReadListItems(command), total);
+        return new InboxPage(ReadListItems(command), Math.Min(counted, MaxCounted), counted > MaxCounted);
     }
 
     /// <summary>One document with its summary and assignee, whatever its department (the caller checks access).</summary>
@@ -192,8 +211,10 @@ public sealed partial class MetadataStore
     }
 
     /// <summary>
-    /// The user's words as an FTS5 expression: every word must occur (as a prefix), and nothing the user types
-    /// is read as FTS5 syntax. Null when there is no word to search for.
+    /// The user's words as an FTS5 expression: every word must occur, the last one as a prefix (what is still being
+    /// typed), and nothing the user types is read as FTS5 syntax. A reference such as 5.2026.001234.7 is one
+    /// quoted phrase. Short last words are not prefixes: "5"* would expand to every number starting with 5.
+    /// Null when there is no word to search for.
     /// </summary>
     internal static string? MatchExpression(string? text)
     {
@@ -202,9 +223,11 @@ public sealed partial class MetadataStore
             .Select(t => new string(t.Where(c => char.IsLetterOrDigit(c) || c is '-' or '.' or '/').ToArray()).Trim('-', '.', '/'))
             .Where(t => t.Length > 0)
             .Take(12)
-            .Select(t => "\"" + t + "\"*")
+            .Select(t => "\"" + t + "\"")
             .ToList();
-        return terms.Count == 0 ? null : string.Join(' ', terms);
+        if (terms.Count == 0) return null;
+        if (terms[^1].Length >= 5 && terms[^1].All(c => c == '"' || char.IsLetter(c))) terms[^1] += "*";
+        return string.Join(' ', terms);
     }
 
     private static List<InboxListItem> ReadListItems(SqliteCommand command)

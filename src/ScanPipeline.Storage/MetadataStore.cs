@@ -157,7 +157,8 @@ public sealed partial class MetadataStore
             case_file_reference TEXT
         );
         CREATE TABLE IF NOT EXISTS document_summaries (
-            document_id TEXT PRIMARY KEY,
+            entry INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL UNIQUE,
             sender TEXT,
             subject TEXT,
             file_reference TEXT,
@@ -200,11 +201,22 @@ public sealed partial class MetadataStore
         CREATE INDEX IF NOT EXISTS ix_audit_document ON audit_log (document_id, entry_id);
         CREATE INDEX IF NOT EXISTS ix_notes_document ON document_notes (document_id, note_id);
         CREATE INDEX IF NOT EXISTS ix_inbox_department_received ON inbox_items (department, received_at);
+        CREATE INDEX IF NOT EXISTS ix_inbox_department_type ON inbox_items (department, document_type, received_at);
+        CREATE INDEX IF NOT EXISTS ix_inbox_department_status ON inbox_items (department, status, received_at);
         CREATE INDEX IF NOT EXISTS ix_document_fields_case_file ON document_fields (case_file_reference);
         CREATE INDEX IF NOT EXISTS ix_corrections_document ON corrections (document_id);
         CREATE INDEX IF NOT EXISTS ix_quarantined_documents_batch ON quarantined_documents (batch_id);
         CREATE INDEX IF NOT EXISTS ix_inbox_department ON inbox_items (department, delivered_at);
         CREATE INDEX IF NOT EXISTS ix_inbox_batch ON inbox_items (batch_id);
+        CREATE TABLE IF NOT EXISTS queue_depth_samples (
+            sampled_at TEXT NOT NULL,
+            queue TEXT NOT NULL,
+            ready INTEGER NOT NULL,
+            PRIMARY KEY (sampled_at, queue)
+        );
+        CREATE INDEX IF NOT EXISTS ix_batches_received ON batches (received_at);
+        CREATE INDEX IF NOT EXISTS ix_inbox_delivered ON inbox_items (delivered_at);
+        CREATE INDEX IF NOT EXISTS ix_quarantined_documents_at ON quarantined_documents (quarantined_at);
         """;
 
     private SqliteConnection Open()

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Storage;
 using ScanPipeline.Web.Configuration;
+using ScanPipeline.Web.Dashboard;
 using ScanPipeline.Web.Documents;
 using ScanPipeline.Web.Security;
 using ScanPipeline.Worker.Hosting;
@@ -41,6 +43,8 @@ public static class WebApp
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables("SCANPIPE_")
             .AddInMemoryCollection(overrides ?? new Dictionary<string, string?>());
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls(builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.Urls ?? new WebOptions().Urls);
         builder.AddScanPipelineWeb();
         var app = builder.Build();
         app.UseScanPipelineWeb();
@@ -63,6 +67,7 @@ public static class WebApp
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DocumentAccess>();
         services.AddSingleton<PageThumbnails>();
+        services.AddDashboard(configuration);
 
         // Cookie keys survive a restart (sessions stay valid) and are shared by every web process on the machine.
         // The folder is read from the bound options, so that settings added late (tests) count.
@@ -96,8 +101,11 @@ public static class WebApp
         services.AddAuthorizationBuilder()
             .AddPolicy(UserClaims.CaseWorkerPolicy, p => p.RequireRole(UserRoles.CaseWorker))
             .AddPolicy(UserClaims.OperatorPolicy, p => p.RequireRole(UserRoles.Operator))
-            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(UserRoles.Admin));
+            .AddPolicy(UserClaims.AdminPolicy, p => p.RequireRole(UserRoles.Admin))
+            .AddPolicy(UserClaims.MonitoringPolicy, p => p.RequireRole(UserRoles.Operator, UserRoles.Admin));
 
+        // German text as it is (ä, ß, „…“) instead of numeric character references; markup is still encoded.
+        services.AddWebEncoders(options => options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "ScanPipeline.Antiforgery";
@@ -117,6 +125,7 @@ public static class WebApp
                 options.Conventions.AuthorizeFolder("/Verification", UserClaims.OperatorPolicy);
                 options.Conventions.AuthorizeFolder("/Quarantine", UserClaims.OperatorPolicy);
                 options.Conventions.AuthorizeFolder("/Admin", UserClaims.AdminPolicy);
+                options.Conventions.AuthorizeFolder("/Dashboard", UserClaims.MonitoringPolicy);
             })
             .AddViewLocalization()
             // `scanpipe web` runs this assembly from another entry point: name it, once, as the home of the pages.
@@ -140,6 +149,18 @@ public static class WebApp
 
     public static void UseScanPipelineWeb(this WebApplication app)
     {
+        // Server time of every response, for the browser's developer tools and the inbox benchmark.
+        app.Use(async (context, next) =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers["Server-Timing"] =
+                    "app;dur=" + Stopwatch.GetElapsedTime(start).TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            await next();
+        });
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/status/500");
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -178,19 +199,18 @@ public static class WebApp
             foreach (var scope in new[] { "openid", "profile" }) options.Scope.Add(scope);
             options.Events.OnTokenValidated = context =>
             {
-                var principal = context.Principal!;
-                var name = principal.FindFirst(oidc.NameClaim)?.Value ?? principal.FindFirst("sub")?.Value;
-                var role = principal.FindAll(oidc.RoleClaim).Select(c => c.Value).FirstOrDefault(UserRoles.All.Contains);
-                if (name is null || role is null)
-                {
-                    context.Fail("The identity provider's token names no ScanPipeline role.");
-                    return Task.CompletedTask;
-                }
                 var rules = context.HttpContext.RequestServices.GetRequiredService<RoutingRules>();
-                var departments = principal.FindAll(oidc.DepartmentClaim).Select(c => c.Value)
-                    .Where(d => rules.Departments.Any(known => known.Code == d));
-                context.Principal = new ClaimsPrincipal(UserClaims.Identity("oidc:" + name, role, departments,
-                    OpenIdConnectDefaults.AuthenticationScheme));
+                if (OidcClaims.Map(context.Principal!, oidc, rules) is { } principal) context.Principal = principal;
+                else context.Fail("The identity provider's token names no ScanPipeline role.");
+                return Task.CompletedTask;
+            };
+            // A refused or broken sign-in returns to the login page with a message, not to an error page.
+            options.Events.OnRemoteFailure = context =>
+            {
+                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("ScanPipeline.Web.Oidc")
+                    .LogWarning("OpenID Connect sign-in refused: {Reason}", context.Failure?.Message);
+                context.Response.Redirect("/login?failed=oidc");
+                context.HandleResponse();
                 return Task.CompletedTask;
             };
         });

@@ -7,6 +7,9 @@ public sealed class WebOptions
 {
     public const string Section = "Web";
 
+    /// <summary>Where the pages listen when neither --urls nor ASPNETCORE_URLS says otherwise. HTTPS only: the cookies are Secure.</summary>
+    public string Urls { get; set; } = "https://127.0.0.1:5443";
+
     /// <summary>Failed sign-ins from one address for one account before the login answers 429.</summary>
     [Range(1, 1000)]
     public int MaxFailedSignIns { get; set; } = 5;
@@ -24,6 +27,10 @@ public sealed class WebOptions
     /// <summary>Seconds between the dashboard's own refreshes.</summary>
     [Range(2, 3600)]
     public int DashboardRefreshSeconds { get; set; } = 15;
+
+    /// <summary>Seconds between two readings of the queue depths for the dashboard's backlog history; 0 turns sampling off.</summary>
+    [Range(0, 3600)]
+    public int DashboardSampleSeconds { get; set; } = 30;
 
     /// <summary>pdftoppm's time limit for one page thumbnail.</summary>
     public TimeSpan ThumbnailTimeout { get; set; } = TimeSpan.FromSeconds(20);

@@ -11,6 +11,8 @@ using ScanPipeline.Benchmarks.Runs;
 //   text-layer --pages DIR --threads C                born-digital PDF pages through the recognizer
 //   classify   --model DIR --letters DIR [--train DIR] [--seconds S]   predictions/s on one thread, training time
 //              (started by tests/ScanPipeline.Benchmarks/classify.sh)
+//   inbox      --data DIR --letters DIR [--documents N] [--repeat R]   inbox list server time at N documents
+//              (started by tests/ScanPipeline.Benchmarks/inbox.sh)
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // Redirected output (a file, CI) has no terminal width; Spectre would wrap the table at 80 columns.
 if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 180;
@@ -36,8 +38,10 @@ try
             return 0;
         case "classify":
             return await ClassifyRun.RunAsync(arguments);
+        case "inbox":
+            return await InboxRun.RunAsync(arguments);
         default:
-            Console.Error.WriteLine("usage: ScanPipeline.Benchmarks compare|ocr-worker|pipeline|text-layer|classify ... ... (see Program.cs)");
+            Console.Error.WriteLine("usage: ScanPipeline.Benchmarks compare|ocr-worker|pipeline|text-layer|classify|inbox ... ... (see Program.cs)");
             return 2;
     }
 }

@@ -7,6 +7,7 @@ using ScanPipeline.Core.Messages;
 using ScanPipeline.Messaging;
 using ScanPipeline.Storage;
 using ScanPipeline.Worker.Hosting;
+using ScanPipeline.Worker.Options;
 using Spectre.Console;
 
 namespace ScanPipeline.Cli.Commands;
@@ -47,12 +48,36 @@ internal static class RunCommand
     {
         var overrides = new Dictionary<string, string?>();
         if (!string.IsNullOrWhiteSpace(roles)) overrides["Pipeline:Roles:0"] = roles;
+        var configured = string.IsNullOrWhiteSpace(roles) ? [Roles.All] : new[] { roles };
+        var resolved = Roles.Resolve(configured);
+        var running = new List<Task>();
+        // The web role runs beside the stages in the same process, on the same stores (scanpipe web runs it alone).
+        if (resolved.Contains(Roles.Web))
+        {
+            var stages = resolved.Where(r => r != Roles.Web).ToList();
+            overrides["Pipeline:Roles:0"] = stages.Count == 0 ? null : string.Join(',', stages);
+            var web = Web.WebApp.Build([], overrides);
+            running.Add(RunWebAsync(web, ct));
+            if (stages.Count == 0)
+            {
+                await Task.WhenAll(running);
+                return 0;
+            }
+        }
         var builder = ScanPipelineHost.CreateBuilder(overrides);
         builder.AddScanPipeline();
         using var host = builder.Build();
         Console.Error.WriteLine(Texts.RunWatching);
-        await host.RunAsync(ct);
+        running.Add(host.RunAsync(ct));
+        await Task.WhenAll(running);
         return 0;
+    }
+
+    private static async Task RunWebAsync(Microsoft.AspNetCore.Builder.WebApplication web, CancellationToken ct)
+    {
+        await web.StartAsync(ct);
+        await web.WaitForShutdownAsync(ct);
+        await web.DisposeAsync();
     }
 
     private static async Task<int> RunSamplesAsync(DirectoryInfo samples, TimeSpan timeout, CancellationToken ct)

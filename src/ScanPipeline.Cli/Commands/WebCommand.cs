@@ -9,11 +9,13 @@ internal static class WebCommand
 {
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = Texts.WebUrlsOption, DefaultValueFactory = _ => "https://127.0.0.1:5443" };
+        var urls = new Option<string?>("--urls") { Description = Texts.WebUrlsOption };
         var command = new Command("web", Texts.WebDescription) { urls };
         command.SetAction(async (parse, ct) =>
         {
-            var app = WebApp.Build([], new Dictionary<string, string?> { ["urls"] = parse.GetRequiredValue(urls) });
+            var overrides = new Dictionary<string, string?>();
+            if (parse.GetValue(urls) is { Length: > 0 } given) overrides["urls"] = given;
+            var app = WebApp.Build([], overrides);
             await app.StartAsync(ct);
             await app.WaitForShutdownAsync(ct);
             return 0;

@@ -19,7 +19,11 @@ public sealed class LoginModel(UserAccounts accounts, LoginThrottle throttle, Me
     public string ReturnUrl { get; private set; } = "/";
     public bool OidcEnabled => !string.IsNullOrWhiteSpace(options.Value.Oidc.Authority);
 
-    public void OnGet(string? returnUrl) => ReturnUrl = SafeReturnUrl(returnUrl);
+    public void OnGet(string? returnUrl, string? failed)
+    {
+        ReturnUrl = SafeReturnUrl(returnUrl);
+        if (failed == "oidc") Error = WebTexts.Login_OidcFailed;
+    }
 
     public async Task<IActionResult> OnPostAsync(string? name, string? password, string? returnUrl)
     {

@@ -12,6 +12,9 @@ public static class UserClaims
     public const string OperatorPolicy = "operator";
     public const string AdminPolicy = "admin";
 
+    /// <summary>The dashboard: operators and admins.</summary>
+    public const string MonitoringPolicy = "monitoring";
+
     public static ClaimsIdentity Identity(string name, string role, IEnumerable<string> departments, string authenticationType)
     {
         var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);

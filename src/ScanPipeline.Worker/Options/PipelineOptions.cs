@@ -107,6 +107,9 @@ public static class Roles
     public const string Classify = "classify";
     public const string Deliver = "deliver";
 
+    /// <summary>The web pages (src/ScanPipeline.Web); not a stage, and not part of "all".</summary>
+    public const string Web = "web";
+
     public static readonly IReadOnlyList<string> Stages = [Ingest, Split, Ocr, Classify, Deliver];
 
     /// <summary>Expands "all" (or nothing configured) and validates names; unknown roles are a configuration error.</summary>
@@ -117,8 +120,9 @@ public static class Roles
         foreach (var raw in configured.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
             if (raw.Equals(All, StringComparison.OrdinalIgnoreCase)) set.UnionWith(Stages);
-            else if (Stages.Contains(raw, StringComparer.OrdinalIgnoreCase)) set.Add(raw.ToLowerInvariant());
-            else throw new InvalidOperationException($"Unknown role '{raw}'. Known roles: {string.Join(", ", Stages)}, {All}.");
+            else if (Stages.Contains(raw, StringComparer.OrdinalIgnoreCase) || raw.Equals(Web, StringComparison.OrdinalIgnoreCase))
+                set.Add(raw.ToLowerInvariant());
+            else throw new InvalidOperationException($"Unknown role '{raw}'. Known roles: {string.Join(", ", Stages)}, {Web}, {All}.");
         }
         return set;
     }

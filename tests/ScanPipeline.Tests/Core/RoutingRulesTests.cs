@@ -40,5 +40,8 @@ public sealed class RoutingRulesTests
         Assert.Equal(Roles.Stages.Order(), Roles.Resolve([]).Order());
         Assert.Equal(["classify", "ocr"], Roles.Resolve(["ocr, Classify"]).Order());
         Assert.Throws<InvalidOperationException>(() => Roles.Resolve(["scan"]));
+        // The web pages are a role of the same host, but not a stage and not part of "all".
+        Assert.Equal([.. Roles.Stages.Order(), "web"], Roles.Resolve(["all,web"]).Order());
+        Assert.Equal(["web"], Roles.Resolve(["Web"]));
     }
 }

@@ -94,25 +94,30 @@ public sealed class HocrMessageSchemaTests
     }
 
     [Fact]
-    public void A_routed_message_carries_the_extracted_fields_as_schema_3_and_a_schema_2_one_reads_without()
+    public void A_routed_message_carries_the_extracted_fields_and_top_scores_and_older_schemas_read_without()
     {
         var fields = new DocumentFields(["63-12/2026-0147"], [new CashReference(CashReferenceKind.PaymentReference, "5.2026.0012")],
             [new FoundDate(new DateOnly(2026, 3, 3), "3. März 2026")], new SenderAddress("Erika Mustermann", "Lindenallee 7", "42105", "Wuppertal"),
             ["DE89370400440532013000"], ["erika@example.org"]);
-        var body = MessageSerializer.Serialize(Routed(Hocr) with { Fields = fields });
+        var body = MessageSerializer.Serialize(Routed(Hocr) with { Fields = fields, TopScores = [new ClassScore("Widerspruch", 0.61), new ClassScore("Beschwerde", 0.2)] });
 
         using (var json = JsonDocument.Parse(body))
         {
-            Assert.Equal(3, json.RootElement.GetProperty("schemaVersion").GetInt32());
+            Assert.Equal(4, json.RootElement.GetProperty("schemaVersion").GetInt32());
+            Assert.Equal("Widerspruch", json.RootElement.GetProperty("topScores")[0].GetProperty("label").GetString());
             Assert.Equal("paymentReference", json.RootElement.GetProperty("fields").GetProperty("cashReferences")[0].GetProperty("kind").GetString());
         }
-        var read = MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, 3, body).Fields!;
+        var routed = MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, 4, body);
+        Assert.Equal(["Widerspruch", "Beschwerde"], routed.TopScores!.Select(s => s.Label));
+        var read = routed.Fields!;
         Assert.Equal(fields.FileReferences, read.FileReferences);
         Assert.Equal(fields.CashReferences, read.CashReferences);
         Assert.Equal(fields.Dates, read.Dates);
         Assert.Equal(fields.Sender, read.Sender);
         Assert.Equal(fields.Ibans, read.Ibans);
 
+        var schema3 = MessageSerializer.Serialize(Routed(Hocr) with { Fields = fields, SchemaVersion = 3 });
+        Assert.Null(MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, 3, schema3).TopScores);
         var schema2 = MessageSerializer.Serialize(Routed(Hocr) with { SchemaVersion = 2 });
         Assert.Null(MessageSerializer.Deserialize<DocumentRouted>(DocumentRouted.Name, 2, schema2).Fields);
     }

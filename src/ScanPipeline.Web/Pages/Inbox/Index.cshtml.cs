@@ -19,6 +19,7 @@ public sealed class IndexModel(MetadataStore metadata, RoutingRules rules, IOpti
     public DateOnly? To { get; private set; }
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
+    public bool HasNextPage { get; private set; }
     public InboxPage Result { get; private set; } = new([], 0);
     public IReadOnlyList<string> Types { get; private set; } = [];
     public string DepartmentNames { get; private set; } = "";
@@ -34,6 +35,7 @@ public sealed class IndexModel(MetadataStore metadata, RoutingRules rules, IOpti
         PageNumber = Math.Max(1, page);
         Result = metadata.SearchInbox(new InboxQuery(departments, Q, Type, Status, From, To, size, (PageNumber - 1) * size));
         PageCount = Math.Max(1, (Result.Total + size - 1) / size);
+        HasNextPage = Result.TotalIsCapped ? Result.Items.Count == size : PageNumber < PageCount;
     }
 
     public string PageLink(int page) => QueryHelpers.AddQueryString("/inbox", new Dictionary<string, string?>

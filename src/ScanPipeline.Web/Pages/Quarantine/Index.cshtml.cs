@@ -22,8 +22,8 @@ public sealed class IndexModel(QuarantineStore store, MetadataStore metadata, IO
         if (Find(id) is not { } item) return NotFound();
         var outcome = Actions().Retry(item, User.Name());
         if (!outcome.Succeeded) return Failed(string.Format(CultureInfo.CurrentCulture, WebTexts.Quarantine_LineUnknown, item.ScannerLine));
-        metadata.Audit(User.Name(), AuditAction.QuarantineRetry, null, $"{item.Id} {item.SourceFile}", clock.GetUtcNow());
-        TempData["Message"] = string.Format(CultureInfo.CurrentCulture, WebTexts.Quarantine_Retried, item.SourceFile);
+        metadata.Audit(User.Name(), AuditAction.QuarantineRetry, null, $"{item.Id} {Path.GetFileName(item.SourceFile)}", clock.GetUtcNow());
+        TempData["Message"] = string.Format(CultureInfo.CurrentCulture, WebTexts.Quarantine_Retried, Path.GetFileName(item.SourceFile));
         return Redirect("/quarantine");
     }
 
@@ -31,8 +31,8 @@ public sealed class IndexModel(QuarantineStore store, MetadataStore metadata, IO
     {
         if (Find(id) is not { } item) return NotFound();
         if (Actions().Discard(item, reason ?? "", User.Name()) is null) return Failed(WebTexts.Quarantine_ReasonNeeded);
-        metadata.Audit(User.Name(), AuditAction.QuarantineDiscard, null, $"{item.Id} {item.SourceFile}: {reason!.Trim()}", clock.GetUtcNow());
-        TempData["Message"] = string.Format(CultureInfo.CurrentCulture, WebTexts.Quarantine_Discarded, item.SourceFile);
+        metadata.Audit(User.Name(), AuditAction.QuarantineDiscard, null, $"{item.Id} {Path.GetFileName(item.SourceFile)}: {reason!.Trim()}", clock.GetUtcNow());
+        TempData["Message"] = string.Format(CultureInfo.CurrentCulture, WebTexts.Quarantine_Discarded, Path.GetFileName(item.SourceFile));
         return Redirect("/quarantine");
     }
 

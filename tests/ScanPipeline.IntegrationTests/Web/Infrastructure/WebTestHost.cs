@@ -34,16 +34,22 @@ public sealed partial class WebTestHost : WebApplicationFactory<WebProgram>
     /// <summary>Settings on top of the defaults, e.g. Web:MaxFailedSignIns.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        // Added last, so that these win over appsettings.json and SCANPIPE_ variables of the machine.
-        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
             ["Pipeline:RoutingRulesPath"] = Repository.Path("config/routing-rules.json"),
             ["Classification:ModelsDirectory"] = Repository.Path("models"),
             ["Ingest:ScannerLines:0:Name"] = "scanstrasse-1",
             ["Ingest:ScannerLines:0:HotFolder"] = Path.Combine(DataDirectory, "hot", "scanstrasse-1"),
-        }.Concat(Settings)));
+        };
+        foreach (var (key, value) in Settings) settings[key] = value;
+        // Host settings are seen while services are registered (e.g. whether OpenID Connect is on); the app
+        // configuration added last wins over appsettings.json and SCANPIPE_ variables of the machine.
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
+    }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -114,6 +120,9 @@ public sealed partial class WebTestHost : WebApplicationFactory<WebProgram>
         await stage.HandleAsync(routed, CancellationToken.None);
         return documentId;
     }
+
+    /// <summary>A file of a document's e-file record (text.txt, document.pdf, metadata.json).</summary>
+    public string EFilePath(string documentId, string fileName) => Path.Combine(Get<EFileStore>().PathFor(documentId), fileName);
 
     protected override void Dispose(bool disposing)
     {
