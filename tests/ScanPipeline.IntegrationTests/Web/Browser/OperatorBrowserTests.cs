@@ -83,6 +83,26 @@ public sealed class OperatorBrowserTests(BrowserFixture browser, ITestOutputHelp
             metadata.ListCorrections().Select(c => (c.DocumentId, c.PreviousType, c.CorrectedType, c.PreviousDepartment, c.Department, c.Source, c.Actor)));
     }
 
+    [RequiresBrowserFact]
+    public async Task The_dashboard_is_reached_from_the_main_navigation_and_passes_the_accessibility_check()
+    {
+        using var host = new WebTestHost();
+        var baseUrl = host.StartOnKestrel();
+        host.AddUser("otto", UserRoles.Operator);
+        await host.FileDocumentAsync("05-rechnung-g4.tif", "Rechnung", "20");
+        await using var session = await browser.NewSessionAsync(baseUrl, "operator-dashboard", output);
+        var page = session.Page;
+
+        await session.SignInWithKeyboardAsync("otto");
+        await session.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = Text.De(nameof(WebTexts.Nav_Dashboard)) }));
+        await page.Keyboard.PressAsync("Enter");
+
+        await session.WaitForPathAsync("/dashboard");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DashboardTexts.ResourceManager.GetString(nameof(DashboardTexts.Dashboard_Title), CultureInfo.GetCultureInfo("de"))!);
+        await session.CheckPageAsync("dashboard");
+        await session.AssertSkipLinkWorksAsync();
+    }
+
     /// <summary>The first page's thumbnail (pdftoppm on the server) has arrived and is a picture.</summary>
     private static async Task AssertThumbnailShownAsync(IPage page)
     {
