@@ -243,6 +243,17 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Presses <paramref name="key"/> on a focused form control and waits for the page the form's answer leads
+    /// to (after a POST, the redirect's GET), also when that is the same address as before.
+    /// </summary>
+    public async Task SubmitWithKeyAsync(string key = "Enter")
+    {
+        await Page.RunAndWaitForResponseAsync(() => Page.Keyboard.PressAsync(key),
+            response => response.Request.IsNavigationRequest && response.Request.Method == "GET" && response.Frame == Page.MainFrame);
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     /// <summary>Waits for the browser to be on <paramref name="path"/> (with or without a query or fragment).</summary>
     public Task WaitForPathAsync(string path) =>
         Page.WaitForURLAsync(new Regex("^https://[^/]+" + Regex.Escape(path) + @"(\?[^#]*)?(#.*)?$"));

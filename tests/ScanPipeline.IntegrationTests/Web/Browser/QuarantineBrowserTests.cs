@@ -43,7 +43,7 @@ public sealed class QuarantineBrowserTests(BrowserFixture browser, ITestOutputHe
             await operatorSession.TabToAsync(row.GetByLabel(Text.De(nameof(WebTexts.Quarantine_DiscardReason))));
             await page.Keyboard.TypeAsync(reason);
             await operatorSession.TabToAsync(row.GetByRole(AriaRole.Button, new() { Name = Text.De(nameof(WebTexts.Quarantine_Discard)) }), maxTabs: 1);
-            await page.Keyboard.PressAsync("Enter");
+            await operatorSession.SubmitWithKeyAsync();
 
             await operatorSession.WaitForPathAsync("/quarantine");
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(Sample);
