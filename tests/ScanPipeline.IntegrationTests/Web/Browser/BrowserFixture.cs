@@ -62,7 +62,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "de-DE",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
-        context.SetDefaultTimeout(10_000);
+        // Upper bounds only: CI shares 2 cores with the other integration tests, which run at the same time.
+        context.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page, AxeScript, scenario, output);
     }

@@ -141,7 +141,7 @@ public sealed class BrowserSession : IAsyncDisposable
         IFrame? viewer;
         while ((viewer = Page.Frames.FirstOrDefault(f => f.Url.StartsWith("chrome-extension://", StringComparison.Ordinal))) is null)
         {
-            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), $"No PDF viewer appeared on {Page.Url}");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), $"No PDF viewer appeared on {Page.Url}");
             await Task.Delay(50);
         }
         await viewer.Locator("cr-progress#progress[aria-valuenow='100']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
