@@ -12,9 +12,9 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Storage;
-using ScanPipeline.Web.Configuration;
 using ScanPipeline.Web.Documents;
 using ScanPipeline.Web.Security;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Hosting;
 using ScanPipeline.Worker.Options;
 
@@ -56,8 +56,7 @@ public static class WebApp
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
-        services.AddSingleton<RoutingRulesFile>();
-        services.AddTransient(sp => sp.GetRequiredService<RoutingRulesFile>().Current);
+        services.AddConfigurationFiles();
         services.AddTransient<DocumentCorrections>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<LoginThrottle>();
