@@ -12,6 +12,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Storage;
+using ScanPipeline.Web.Configuration;
 using ScanPipeline.Web.Documents;
 using ScanPipeline.Web.Security;
 using ScanPipeline.Worker.Configuration;
@@ -57,6 +58,7 @@ public static class WebApp
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
         services.AddConfigurationFiles();
+        services.AddConfigEditing(configuration);
         services.AddTransient<DocumentCorrections>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<LoginThrottle>();

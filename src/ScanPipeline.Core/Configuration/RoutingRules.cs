@@ -58,6 +58,15 @@ public sealed class RoutingRules
         }
     }
 
+    /// <summary>A copy with the given parts replaced.</summary>
+    public RoutingRules With(double? defaultMinConfidence = null, IReadOnlyList<Department>? departments = null,
+        IReadOnlyList<RoutingRule>? rules = null) => new()
+    {
+        DefaultMinConfidence = defaultMinConfidence ?? DefaultMinConfidence,
+        Departments = departments ?? Departments,
+        Rules = rules ?? Rules,
+    };
+
     /// <summary>The rules as the file stores them (camelCase, indented, thresholds only where a rule has its own).</summary>
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
