@@ -102,8 +102,10 @@ public sealed class DepartmentInboxes(
                 await Topology.DeclareAsync(channel, toDeclare, ct, options.Value.RetryDelays);
                 await channel.CloseAsync(ct);
             }
+            // The first pass declares again what the topology initializer declared at start: worth a log line only later.
+            logger.Log(_declared.Count == 0 ? LogLevel.Debug : LogLevel.Information,
+                "Inbox queues declared for departments {Departments}", string.Join(", ", toDeclare));
             _declared.UnionWith(toDeclare);
-            logger.LogInformation("Inbox queues declared for departments {Departments}", string.Join(", ", toDeclare));
         }
         if (!consume) return;
 

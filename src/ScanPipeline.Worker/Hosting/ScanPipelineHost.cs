@@ -92,10 +92,6 @@ public static class ScanPipelineHost
     private static int OcrThreads(IConfiguration configuration) =>
         (configuration.GetSection(ImagingOptions.Section).Get<ImagingOptions>() ?? new ImagingOptions()).EngineThreads;
 
-    /// <summary>Every department's inbox queue and the verification queue: what the deliver stage consumes.</summary>
-    public static string[] DeliveryQueues(RoutingRules rules) =>
-        [.. rules.Departments.Select(d => Topology.InboxQueue(d.Code)), Topology.VerificationQueue];
-
     /// <summary>
     /// <see cref="DepartmentInboxes"/>: the queues of departments added to the routing rules while the host runs are
     /// declared (classify and deliver) and consumed (deliver).
