@@ -136,14 +136,14 @@ public sealed class RoutingRules
     public const int MaxDocumentTypeLength = 100;
 
     /// <summary>
-    /// A document type is a model's label and the name of a training folder: one line of text without
-    /// surrounding spaces, no path separators, not "." or "..".
+    /// A document type is a model's label and the name of a training folder: one line of text, not only spaces,
+    /// no path separators, not "." or "..".
     /// </summary>
     public static bool IsValidDocumentType(string? type) =>
         IsValidName(type, MaxDocumentTypeLength) && type!.IndexOfAny(['/', '\\']) < 0 && type is not ("." or "..");
 
     private static bool IsValidName(string? name, int maxLength) =>
-        !string.IsNullOrWhiteSpace(name) && name.Length <= maxLength && name.Trim().Length == name.Length && !name.Any(char.IsControl);
+        !string.IsNullOrWhiteSpace(name) && name.Length <= maxLength && !name.Any(char.IsControl);
 }
 
 public enum RoutingRulesProblemKind
