@@ -107,8 +107,8 @@ public sealed class ConfigTakesEffectTests(BrokerFixture broker, ITestOutputHelp
 
             var inboxes = worker.Services.GetRequiredService<DepartmentInboxes>();
             await Eventually.UntilAsync(() => inboxes.AddedDepartments.Contains("37"), "the worker to consume the new department's inbox");
-            var queue = await broker.Inspector.CountAsync(Topology.InboxQueue("37"), CancellationToken.None);
-            Assert.Equal(1u, queue!.Consumers);
+            await Eventually.UntilAsync(() => broker.Inspector.CountAsync(Topology.InboxQueue("37"), CancellationToken.None),
+                queue => queue?.Consumers == 1, "one consumer on the new inbox queue");
 
             var routed = await RoutedAsync(worker.Services.GetRequiredService<IBlobStore>(), "37");
             await broker.Publisher.PublishRoutedAsync(routed, CancellationToken.None);
@@ -137,12 +137,12 @@ public sealed class ConfigTakesEffectTests(BrokerFixture broker, ITestOutputHelp
             Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
 
             var scan = await File.ReadAllBytesAsync(Repository.Path("samples/scans/05-rechnung-g4.tif"));
-            TestPipeline.Drop(Path.Combine(web.HotFolderRoot, "poststelle-2"), "rechnung.tif", scan);
-            var metadata = worker.Services.GetRequiredService<MetadataStore>();
-            var batch = await Eventually.UntilAsync(() => Task.FromResult(metadata.FindBatch(Ids.BatchId(Ids.Sha256Hex(scan)))),
-                b => b is not null, "the file from the new line's hot folder to be taken");
+            var dropped = Path.Combine(web.HotFolderRoot, "poststelle-2", "rechnung.tif");
+            TestPipeline.Drop(Path.GetDirectoryName(dropped)!, "rechnung.tif", scan);
+            // Ingest removes the file from the hot folder last: once stored, recorded and published.
+            await Eventually.UntilAsync(() => !File.Exists(dropped), "the file from the new line's hot folder to be taken");
+            var batch = worker.Services.GetRequiredService<MetadataStore>().FindBatch(Ids.BatchId(Ids.Sha256Hex(scan)));
             Assert.Equal("poststelle-2", batch!.ScannerLine);
-            Assert.False(File.Exists(Path.Combine(web.HotFolderRoot, "poststelle-2", "rechnung.tif")));
             Assert.Equal(1u, await ReadyAsync(Topology.SplitQueue));
         }
         finally
