@@ -17,6 +17,7 @@ using ScanPipeline.Web.Configuration;
 using ScanPipeline.Web.Dashboard;
 using ScanPipeline.Web.Documents;
 using ScanPipeline.Web.Security;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Hosting;
 using ScanPipeline.Worker.Options;
 
@@ -60,8 +61,8 @@ public static class WebApp
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
-        services.AddSingleton<RoutingRulesFile>();
-        services.AddTransient(sp => sp.GetRequiredService<RoutingRulesFile>().Current);
+        services.AddConfigurationFiles();
+        services.AddConfigEditing(configuration);
         services.AddTransient<DocumentCorrections>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<LoginThrottle>();
