@@ -20,4 +20,10 @@ public sealed class ClassificationOptions
 
     /// <summary>Held-out labelled data the promotion gate measures candidate and current model on.</summary>
     public string HeldOutDirectory { get; set; } = "samples/training/test";
+
+    /// <summary>
+    /// Labelled data a model is trained from when an admin retrains from the web page (with the recorded
+    /// corrections added); relative to the working directory.
+    /// </summary>
+    public string TrainingDataDirectory { get; set; } = "samples/training/train";
 }
