@@ -14,6 +14,7 @@ using ScanPipeline.Core.Configuration;
 using ScanPipeline.Storage;
 using ScanPipeline.Web.Configuration;
 using ScanPipeline.Web.Documents;
+using ScanPipeline.Web.ModelAdmin;
 using ScanPipeline.Web.Security;
 using ScanPipeline.Worker.Hosting;
 using ScanPipeline.Worker.Options;
@@ -63,6 +64,7 @@ public static class WebApp
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DocumentAccess>();
         services.AddSingleton<PageThumbnails>();
+        services.AddModelAdministration(configuration);
 
         // Cookie keys survive a restart (sessions stay valid) and are shared by every web process on the machine.
         // The folder is read from the bound options, so that settings added late (tests) count.

@@ -43,7 +43,7 @@ public sealed partial class WebTestHost : WebApplicationFactory<WebProgram>
             ["Classification:ModelsDirectory"] = Repository.Path("models"),
             ["Ingest:ScannerLines:0:Name"] = "scanstrasse-1",
             ["Ingest:ScannerLines:0:HotFolder"] = Path.Combine(DataDirectory, "hot", "scanstrasse-1"),
-        }.Concat(Settings)));
+        }).AddInMemoryCollection(Settings)); // a source of its own: Settings may override the defaults above
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
