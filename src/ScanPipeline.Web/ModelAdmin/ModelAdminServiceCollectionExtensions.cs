@@ -10,7 +10,7 @@ public static class ModelAdminServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddModelAdministration(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ClassificationOptions>().Bind(configuration.GetSection(ClassificationOptions.Section)).ValidateDataAnnotations();
+        services.AddOptions<ClassificationOptions>().Bind(configuration.GetSection(ClassificationOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ModelTrainingJob>();
         return services;
     }
