@@ -66,6 +66,14 @@ public sealed partial class ModelsPageTests
         Assert.Contains("<table id=\"model-activations\">", page);
         Assert.DoesNotContain("handler=Rollback", page);
         Assert.Contains("handler=Train", page);
+
+        // Without a job the status partial offers the start and tells htmx (status 286) that there is nothing to poll.
+        var status = await client.GetAsync("/admin/models?handler=TrainingStatus");
+        Assert.Equal(286, (int)status.StatusCode);
+        var partial = WebUtility.HtmlDecode(await status.Content.ReadAsStringAsync());
+        Assert.Contains("Seit dem Start des Webdienstes wurde kein Training gestartet.", partial);
+        Assert.Contains("name=\"__RequestVerificationToken\"", partial);
+        Assert.DoesNotContain("<html", partial);
     }
 
     [Fact]
