@@ -199,6 +199,18 @@ public static class ModelTrainer
     /// Retraining the same data with the same settings on the same day gives the same version (and,
     /// being deterministic, the same model), which the registry refuses to store twice.
     /// </summary>
+    /// <summary>
+    /// The version training <paramref name="examples"/> with <paramref name="settings"/> on the day of
+    /// <paramref name="trainedAt"/> gives, without training: a caller can tell before spending minutes that the
+    /// result would be a version already stored.
+    /// </summary>
+    public static string VersionFor(IReadOnlyList<LabeledText> examples, TrainingSettings settings, DateTimeOffset trainedAt)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(settings);
+        return MakeVersion(trainedAt, ModelManifest.ComputeTrainingDataHash(examples), settings);
+    }
+
     private static string MakeVersion(DateTimeOffset createdAt, string dataHash, TrainingSettings settings)
     {
         var recipe = JsonSerializer.Serialize(new

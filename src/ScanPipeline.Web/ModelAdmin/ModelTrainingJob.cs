@@ -150,9 +150,15 @@ public sealed class ModelTrainingJob(
             IReadOnlyList<LabeledText> examples = [.. folder.Examples, .. corrections.Examples];
             if (examples.Count == 0) throw new JobFailure(ModelTrainingFailure.NoExamples, dataDirectory);
 
-            using var model = ModelTrainer.Train(examples, new TrainingSettings(), new StepProgress(this), ct);
+            // The same data and settings on the same day give the same version: say so now rather than after training.
+            var settings = new TrainingSettings();
+            var registry = new ModelRegistry(options.Value.ModelsDirectory);
+            var expected = ModelTrainer.VersionFor(examples, settings, clock.GetUtcNow());
+            if (registry.ListVersions().Any(v => v.Version == expected)) throw new ModelVersionExistsException(expected, registry.ModelsDirectory);
+
+            using var model = ModelTrainer.Train(examples, settings, new StepProgress(this), ct);
             Update(s => s.Enter(ModelTrainingPhase.Storing, clock.GetUtcNow()));
-            var folderPath = new ModelRegistry(options.Value.ModelsDirectory).Store(model);
+            var folderPath = registry.Store(model);
 
             var now = clock.GetUtcNow();
             Update(s => s.Enter(ModelTrainingPhase.Completed, now) with { FinishedAt = now, Version = model.Version, Manifest = model.Manifest });

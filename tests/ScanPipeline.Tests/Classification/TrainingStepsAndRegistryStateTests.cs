@@ -34,6 +34,15 @@ public sealed class TrainingStepsAndRegistryStateTests(SmallModelFixture fixture
     }
 
     [Fact]
+    public void The_version_is_known_before_training()
+    {
+        var model = fixture.Model;
+        Assert.Equal(model.Version, ModelTrainer.VersionFor(fixture.Train, SmallModelFixture.Settings, model.Manifest.CreatedAt));
+        Assert.NotEqual(model.Version, ModelTrainer.VersionFor(fixture.Train.Skip(1).ToList(), SmallModelFixture.Settings, model.Manifest.CreatedAt));
+        Assert.NotEqual(model.Version, ModelTrainer.VersionFor(fixture.Train, SmallModelFixture.Settings, model.Manifest.CreatedAt.AddDays(1)));
+    }
+
+    [Fact]
     public void A_cancelled_training_stops_between_fits()
     {
         using var cancellation = new CancellationTokenSource();

@@ -88,6 +88,11 @@ public sealed partial class ModelTrainingPageTests
         Assert.Contains($"aria-label=\"Version {version} freigeben\"", page);
         Assert.Contains($"Kennzahlen von Version {version}</h2>", page);
         Assert.DoesNotContain("hx-trigger=", page);
+
+        // Nothing new to learn from: the same data on the same day would give the same version, which is said at once.
+        var again = await TrainUntilFinishedAsync(client);
+        Assert.Contains($"Das Training ist fehlgeschlagen: Version {version} gibt es schon: mit denselben Daten wurde heute bereits trainiert.", again);
+        Assert.Equal(["ReadingData", "Failed"], PhaseRow().Matches(again).Select(m => m.Groups[1].Value));
     }
 
     [Fact]
