@@ -129,9 +129,8 @@ public sealed class ModelTrainingJob(
             lock (_lock) _status = previous;
             throw;
         }
-        // Training is CPU-bound for up to minutes: a thread of its own, not one of the request pool's.
-        _ = Task.Factory.StartNew(() => RunAsync(actor, dataDirectory, lifetime.ApplicationStopping),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // Not awaited: the job outlives the request. RunAsync catches everything and records it in the status.
+        _ = Task.Run(() => RunAsync(actor, dataDirectory, lifetime.ApplicationStopping));
         return true;
     }
 
@@ -156,14 +155,17 @@ public sealed class ModelTrainingJob(
             var expected = ModelTrainer.VersionFor(examples, settings, clock.GetUtcNow());
             if (registry.ListVersions().Any(v => v.Version == expected)) throw new ModelVersionExistsException(expected, registry.ModelsDirectory);
 
-            using var model = ModelTrainer.Train(examples, settings, new StepProgress(this), ct);
+            // Training is CPU-bound for up to minutes: a thread of its own, not one of the request pool's.
+            using var model = await Task.Factory.StartNew(() => ModelTrainer.Train(examples, settings, new StepProgress(this), ct),
+                ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
             Update(s => s.Enter(ModelTrainingPhase.Storing, clock.GetUtcNow()));
             var folderPath = registry.Store(model);
 
+            // Audited first: once the status says finished, the audit log has the outcome.
             var now = clock.GetUtcNow();
+            AuditOutcome(actor, FormattableString.Invariant($"stored {model.Version} (not activated): {examples.Count} examples, ") +
+                FormattableString.Invariant($"{corrections.Examples.Count} from corrections, validation macro-F1 {model.Manifest.Validation.MacroF1:F4}"), now);
             Update(s => s.Enter(ModelTrainingPhase.Completed, now) with { FinishedAt = now, Version = model.Version, Manifest = model.Manifest });
-            AuditOutcome(actor, $"stored {model.Version} (not activated): {examples.Count} examples, " +
-                $"{corrections.Examples.Count} from corrections, validation macro-F1 {model.Manifest.Validation.MacroF1:F4}", now);
             logger.LogInformation("Model {Version} trained by {Actor} and stored in {Folder}", model.Version, actor, folderPath);
         }
         catch (Exception ex)
@@ -182,8 +184,8 @@ public sealed class ModelTrainingJob(
             if (failure == ModelTrainingFailure.Unexpected) logger.LogError(ex, "Model training started by {Actor} failed", actor);
             else logger.LogWarning("Model training started by {Actor} failed: {Failure} {Detail}", actor, failure, detail);
             var now = clock.GetUtcNow();
-            Update(s => s.Enter(ModelTrainingPhase.Failed, now) with { FinishedAt = now, Failure = failure, FailureDetail = detail });
             AuditOutcome(actor, $"failed: {failure} {detail}".TrimEnd(), now);
+            Update(s => s.Enter(ModelTrainingPhase.Failed, now) with { FinishedAt = now, Failure = failure, FailureDetail = detail });
         }
     }
 
