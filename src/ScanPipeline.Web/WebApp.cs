@@ -16,6 +16,7 @@ using ScanPipeline.Storage;
 using ScanPipeline.Web.Configuration;
 using ScanPipeline.Web.Dashboard;
 using ScanPipeline.Web.Documents;
+using ScanPipeline.Web.ModelAdmin;
 using ScanPipeline.Web.Security;
 using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Hosting;
@@ -69,6 +70,7 @@ public static class WebApp
         services.AddSingleton<DocumentAccess>();
         services.AddSingleton<PageThumbnails>();
         services.AddDashboard(configuration);
+        services.AddModelAdministration(configuration);
 
         // Cookie keys survive a restart (sessions stay valid) and are shared by every web process on the machine.
         // The folder is read from the bound options, so that settings added late (tests) count.
