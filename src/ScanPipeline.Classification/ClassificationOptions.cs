@@ -19,5 +19,13 @@ public sealed class ClassificationOptions
     public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Held-out labelled data the promotion gate measures candidate and current model on.</summary>
+    [Required]
     public string HeldOutDirectory { get; set; } = "samples/training/test";
+
+    /// <summary>
+    /// Labelled data a model is trained from when an admin retrains from the web page (with the recorded
+    /// corrections added); relative to the working directory.
+    /// </summary>
+    [Required]
+    public string TrainingDataDirectory { get; set; } = "samples/training/train";
 }

@@ -16,7 +16,9 @@ using ScanPipeline.Storage;
 using ScanPipeline.Web.Configuration;
 using ScanPipeline.Web.Dashboard;
 using ScanPipeline.Web.Documents;
+using ScanPipeline.Web.ModelAdmin;
 using ScanPipeline.Web.Security;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Hosting;
 using ScanPipeline.Worker.Options;
 
@@ -60,14 +62,15 @@ public static class WebApp
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
-        services.AddSingleton<RoutingRulesFile>();
-        services.AddTransient(sp => sp.GetRequiredService<RoutingRulesFile>().Current);
+        services.AddConfigurationFiles();
+        services.AddConfigEditing(configuration);
         services.AddTransient<DocumentCorrections>();
         services.AddSingleton<UserAccounts>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<DocumentAccess>();
         services.AddSingleton<PageThumbnails>();
         services.AddDashboard(configuration);
+        services.AddModelAdministration(configuration);
 
         // Cookie keys survive a restart (sessions stay valid) and are shared by every web process on the machine.
         // The folder is read from the bound options, so that settings added late (tests) count.

@@ -45,6 +45,8 @@ public sealed class ChaosRun(ChaosSettings settings)
             ["SCANPIPE_RabbitMq__Uri"] = uri,
             [RabbitMqOptions.UriEnvironmentVariable] = uri,
             ["SCANPIPE_Storage__DataDirectory"] = data,
+            // The lines below, whatever an admin saved in config/scanner-lines.json: this file never exists.
+            ["SCANPIPE_Pipeline__ScannerLinesPath"] = Path.Combine(work, "scanner-lines.json"),
             ["SCANPIPE_Imaging__EngineThreads"] = "1",
             ["SCANPIPE_Ingest__StableFor"] = "00:00:00.300",
             ["SCANPIPE_Ingest__PollInterval"] = "00:00:00.200",

@@ -48,6 +48,15 @@ public static class LabeledFolder
         string directory, Func<string, CancellationToken, Task<string>> extractText, CancellationToken ct = default) =>
         LoadAsync(directory, extractText, progress: null, options: null, ct);
 
+    /// <summary>
+    /// Reads only the .txt files; scans and PDFs are skipped with a reason. For processes that do not run OCR
+    /// (the web role): a folder of scans is read with <c>scanpipe model train</c>, which OCRs them.
+    /// </summary>
+    public static Task<LabeledFolderContents> LoadTextFilesAsync(
+        string directory, IProgress<int>? progress = null, LabeledFolderOptions? options = null, CancellationToken ct = default) =>
+        LoadAsync(directory, (_, _) => throw new NotSupportedException("only .txt files are read here; scans need OCR (scanpipe model train)"),
+            progress, options, ct);
+
     /// <param name="progress">Receives the number of files handled so far (used or skipped).</param>
     public static async Task<LabeledFolderContents> LoadAsync(
         string directory, Func<string, CancellationToken, Task<string>> extractText, IProgress<int>? progress,

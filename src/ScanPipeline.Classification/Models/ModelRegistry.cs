@@ -19,6 +19,28 @@ public sealed record ActiveModelPointer(string Version, DateTimeOffset Activated
     public IReadOnlyList<ModelActivation> History => Previous ?? [];
 }
 
+/// <summary>A version that is already stored: versions are immutable and never overwritten.</summary>
+public sealed class ModelVersionExistsException(string version, string modelsDirectory)
+    : IOException($"Model version {version} already exists in {modelsDirectory}.")
+{
+    public string Version { get; } = version;
+}
+
+/// <summary>
+/// What the registry holds, as <c>scanpipe model list</c> and the admin page show it: the versions (newest
+/// first), the active one (null when the pointer is unreadable: nothing is active then), the pointer with its
+/// activation history, and folders that look like versions but are not usable.
+/// </summary>
+public sealed record ModelRegistryState(
+    string ModelsDirectory, IReadOnlyList<ModelVersionInfo> Versions, string? Active, ActiveModelPointer? Pointer, string? PointerProblem,
+    IReadOnlyList<(string Folder, string Problem)> Problems)
+{
+    /// <summary>The earlier activations, newest first (empty without a pointer).</summary>
+    public IReadOnlyList<ModelActivation> History => Pointer?.History ?? [];
+
+    public ModelVersionInfo? Find(string? version) => Versions.FirstOrDefault(v => v.Version == version);
+}
+
 /// <summary>
 /// The models folder: one sub-folder per version (models/&lt;version&gt;/ with model.zip and manifest.json)
 /// and a pointer file models/active.json {"version": ...} naming the active one. Without a pointer the
@@ -80,6 +102,24 @@ public sealed partial class ModelRegistry
             problems.OrderBy(p => p.Item1, StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>Versions, pointer and problems read in one pass; an unreadable pointer is reported, not thrown.</summary>
+    public ModelRegistryState ReadState()
+    {
+        var (versions, problems) = Scan();
+        ActiveModelPointer? pointer = null;
+        string? pointerProblem = null;
+        try
+        {
+            pointer = ReadPointer();
+        }
+        catch (ModelLoadException ex)
+        {
+            pointerProblem = ex.Message;
+        }
+        var active = pointerProblem is null ? pointer?.Version ?? versions.FirstOrDefault()?.Version : null;
+        return new ModelRegistryState(ModelsDirectory, versions, active, pointer, pointerProblem, problems);
+    }
+
     /// <summary>The pointer's version, or else the newest version; null when there is none.</summary>
     public string? GetActiveVersion() => ReadPointer()?.Version ?? ListVersions().FirstOrDefault()?.Version;
 
@@ -134,14 +174,15 @@ public sealed partial class ModelRegistry
     /// <summary>
     /// Stores a trained model as a new version folder named after its version and returns the folder.
     /// It is written into a hidden temp folder and renamed into place, so a half-written version is never listed.
-    /// Does not activate it.
+    /// Does not activate it. Throws <see cref="ModelVersionExistsException"/> when the version is already stored
+    /// (the same data and settings trained again on the same day give the same version).
     /// </summary>
     public string Store(TrainedModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         if (!IsValidVersionName(model.Version)) throw new ArgumentException($"'{model.Version}' is not a valid version name.", nameof(model));
         var target = Path.Combine(ModelsDirectory, model.Version);
-        if (Directory.Exists(target)) throw new IOException($"Model version {model.Version} already exists in {ModelsDirectory}.");
+        if (Directory.Exists(target)) throw new ModelVersionExistsException(model.Version, ModelsDirectory);
 
         Directory.CreateDirectory(ModelsDirectory);
         var temp = Path.Combine(ModelsDirectory, $".{model.Version}.{Guid.NewGuid():N}.tmp");

@@ -23,22 +23,32 @@ public static class ModelTrainer
 {
     private sealed record Example(string Label, string Text);
 
+    /// <param name="progress">Receives the English log lines of <see cref="TrainingStep.Message"/>.</param>
     public static TrainedModel Train(IReadOnlyList<LabeledText> examples, TrainingSettings settings, IProgress<string>? progress = null) =>
-        Train(examples, settings, progress, TimeProvider.System);
+        Train(examples, settings, progress is null ? null : new MessageProgress(progress), TimeProvider.System, CancellationToken.None);
+
+    /// <param name="progress">Receives every step: phase, fold and candidate (for a progress display) and the log line.</param>
+    /// <param name="cancellation">Checked between fits; training stops with <see cref="OperationCanceledException"/>.</param>
+    /// <exception cref="TrainingDataException">Fewer than two labels, or a label with fewer than two texts with words.</exception>
+    public static TrainedModel Train(
+        IReadOnlyList<LabeledText> examples, TrainingSettings settings, IProgress<TrainingStep>? progress, CancellationToken cancellation) =>
+        Train(examples, settings, progress, TimeProvider.System, cancellation);
 
     internal static TrainedModel Train(
-        IReadOnlyList<LabeledText> examples, TrainingSettings settings, IProgress<string>? progress, TimeProvider clock)
+        IReadOnlyList<LabeledText> examples, TrainingSettings settings, IProgress<TrainingStep>? progress, TimeProvider clock,
+        CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
 
+        progress?.Report(new TrainingStep(TrainingPhase.Preparing, $"normalising {examples.Count} texts"));
         var usable = new List<Example>(examples.Count);
         foreach (var e in examples)
         {
             if (string.IsNullOrWhiteSpace(e.Label)) throw new ArgumentException($"Example '{e.Source}' has no label.", nameof(examples));
             var text = TextNormalizer.Normalize(e.Text);
-            if (TextNormalizer.HasNoWords(text)) progress?.Report($"skipped {e.Source}: no words after normalisation");
+            if (TextNormalizer.HasNoWords(text)) progress?.Report(new TrainingStep(TrainingPhase.Preparing, $"skipped {e.Source}: no words after normalisation"));
             else usable.Add(new Example(e.Label, text));
         }
         // A fixed order makes the model independent of the order the caller read the files in.
@@ -46,18 +56,20 @@ public static class ModelTrainer
 
         var counts = usable.GroupBy(e => e.Label, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        if (counts.Count < 2) throw new ArgumentException($"Training needs at least two labels; got {counts.Count}.", nameof(examples));
+        if (counts.Count < 2) throw new TrainingDataException($"Training needs at least two labels; got {counts.Count}.", counts.Count, []);
         var tooSmall = counts.Where(c => c.Value < 2).Select(c => c.Key).ToList();
         if (tooSmall.Count > 0)
-            throw new ArgumentException(
-                $"Every label needs at least two examples with text (one for validation); too few: {string.Join(", ", tooSmall)}.", nameof(examples));
+            throw new TrainingDataException(
+                $"Every label needs at least two examples with text (one for validation); too few: {string.Join(", ", tooSmall)}.", counts.Count, tooSmall);
 
         var ml = new MLContext(seed: settings.Seed);
         var folds = MakeFolds(usable, settings);
         var crossValidated = folds.Count > 1;
-        progress?.Report(crossValidated
+        var candidateCount = settings.Candidates.Count;
+        progress?.Report(new TrainingStep(TrainingPhase.ChoosingTrainer, crossValidated
             ? $"{usable.Count} examples, {counts.Count} labels; choosing a trainer by {folds.Count}-fold cross-validation"
-            : $"{usable.Count} examples, {counts.Count} labels; choosing a trainer on {folds[0].Train.Count} / {folds[0].Validation.Count} (train / validation)");
+            : $"{usable.Count} examples, {counts.Count} labels; choosing a trainer on {folds[0].Train.Count} / {folds[0].Validation.Count} (train / validation)",
+            1, folds.Count, 0, candidateCount));
 
         // Every candidate is scored on the same folds; its out-of-fold predictions are pooled into one report.
         var scored = settings.Candidates.Select(_ => new List<ScoredExample>(usable.Count)).ToArray();
@@ -70,6 +82,8 @@ public static class ModelTrainer
         for (var f = 0; f < folds.Count; f++)
         {
             var (train, validation) = folds[f];
+            cancellation.ThrowIfCancellationRequested();
+            if (f > 0) progress?.Report(new TrainingStep(TrainingPhase.ChoosingTrainer, $"fold {f + 1} of {folds.Count}", f + 1, folds.Count, 0, candidateCount));
             stopwatch.Restart();
             // The featurisation (vocabulary, IDF, count filter) is fitted on the fold's training part only.
             var featureModel = LabelMapping(ml).Append(TextFeaturizer.Build(ml, settings.Featurization))
@@ -78,12 +92,17 @@ public static class ModelTrainer
             var validationFeatures = ml.Data.Cache(featureModel.Transform(ToDataView(ml, validation, balance: false)));
             if (f == 0)
             {
-                progress?.Report($"featurised in {stopwatch.Elapsed.TotalSeconds:F1} s");
+                progress?.Report(new TrainingStep(TrainingPhase.ChoosingTrainer, $"featurised in {stopwatch.Elapsed.TotalSeconds:F1} s",
+                    1, folds.Count, 0, candidateCount));
                 (postHocTrain, postHocValidation) = (trainFeatures, validationFeatures);
             }
 
             for (var c = 0; c < settings.Candidates.Count; c++)
             {
+                cancellation.ThrowIfCancellationRequested();
+                var name = settings.Candidates[c].Name;
+                progress?.Report(new TrainingStep(TrainingPhase.ChoosingTrainer, $"fold {f + 1} of {folds.Count}: fitting {name}",
+                    f + 1, folds.Count, c + 1, candidateCount, name));
                 stopwatch.Restart();
                 var model = settings.Candidates[c].Create(ml).Fit(trainFeatures);
                 seconds[c] += stopwatch.Elapsed.TotalSeconds;
@@ -100,7 +119,9 @@ public static class ModelTrainer
             var score = new CandidateScore(candidate.Name, candidate.Trainer, candidate.Parameters, report.MacroF1, report.Accuracy,
                 report.Calibration.ExpectedCalibrationError, Math.Round(seconds[c], 2));
             candidates.Add((candidate, score, report));
-            progress?.Report($"{candidate.Name}: macro-F1 {report.MacroF1:F4}, accuracy {report.Accuracy:F4} ({seconds[c]:F1} s)");
+            progress?.Report(new TrainingStep(TrainingPhase.ChoosingTrainer,
+                $"{candidate.Name}: macro-F1 {report.MacroF1:F4}, accuracy {report.Accuracy:F4} ({seconds[c]:F1} s)",
+                folds.Count, folds.Count, c + 1, candidateCount, candidate.Name));
         }
 
         // Best macro-F1; ties go to the better accuracy, then to the better calibrated (lower ECE, as the
@@ -110,13 +131,23 @@ public static class ModelTrainer
             .OrderByDescending(x => x.c.Score.MacroF1).ThenByDescending(x => x.c.Score.Accuracy)
             .ThenBy(x => x.c.Score.ExpectedCalibrationError).ThenBy(x => x.i)
             .First();
-        progress?.Report($"chosen: {winner.Candidate.Name}; refitting on all {usable.Count} examples");
+        cancellation.ThrowIfCancellationRequested();
+        progress?.Report(new TrainingStep(TrainingPhase.Calibrating, $"chosen: {winner.Candidate.Name}; calibrating",
+            CandidateName: winner.Candidate.Name));
 
         // Post-hoc steps on the first fold's validation part, which the chosen trainer did not learn from there.
         var calibration = ConfidenceCalibration.Fit(TemperatureScaling.ReadScores(postHocModels[winnerIndex].Transform(postHocValidation!)));
-        progress?.Report($"calibration: temperature {calibration.Temperature:F3}, validation NLL {calibration.ValidationNllBefore:F4} -> {calibration.ValidationNllAfter:F4}");
+        progress?.Report(new TrainingStep(TrainingPhase.Calibrating,
+            $"calibration: temperature {calibration.Temperature:F3}, validation NLL {calibration.ValidationNllBefore:F4} -> {calibration.ValidationNllAfter:F4}",
+            CandidateName: winner.Candidate.Name));
         var outOfDomain = OutOfDomainDetection.Fit(postHocTrain!, postHocValidation!, counts.Count, settings.OutOfDomainPercentile, settings.OutOfDomainMargin);
-        progress?.Report($"out-of-domain thresholds: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Margin} × the {outOfDomain.Percentile:P0} percentile of validation), prominence {outOfDomain.ProminenceThreshold:F3}");
+        progress?.Report(new TrainingStep(TrainingPhase.Calibrating,
+            $"out-of-domain thresholds: domain similarity {outOfDomain.Threshold:F4} ({outOfDomain.Margin} × the {outOfDomain.Percentile:P0} percentile of validation), prominence {outOfDomain.ProminenceThreshold:F3}",
+            CandidateName: winner.Candidate.Name));
+
+        cancellation.ThrowIfCancellationRequested();
+        progress?.Report(new TrainingStep(TrainingPhase.FinalFit, $"refitting {winner.Candidate.Name} on all {usable.Count} examples",
+            CandidateName: winner.Candidate.Name));
 
         var pipeline = LabelMapping(ml)
             .Append(TextFeaturizer.Build(ml, settings.Featurization))
@@ -153,6 +184,12 @@ public static class ModelTrainer
         return new TrainedModel(ml, final, allData.Schema, manifest, centroids);
     }
 
+    /// <summary>Passes the log line of every step on to a plain text progress.</summary>
+    private sealed class MessageProgress(IProgress<string> lines) : IProgress<TrainingStep>
+    {
+        public void Report(TrainingStep value) => lines.Report(value.Message);
+    }
+
     public static string MlNetVersion { get; } =
         typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
         ?? typeof(MLContext).Assembly.GetName().Version?.ToString() ?? "unknown";
@@ -162,6 +199,18 @@ public static class ModelTrainer
     /// Retraining the same data with the same settings on the same day gives the same version (and,
     /// being deterministic, the same model), which the registry refuses to store twice.
     /// </summary>
+    /// <summary>
+    /// The version training <paramref name="examples"/> with <paramref name="settings"/> on the day of
+    /// <paramref name="trainedAt"/> gives, without training: a caller can tell before spending minutes that the
+    /// result would be a version already stored.
+    /// </summary>
+    public static string VersionFor(IReadOnlyList<LabeledText> examples, TrainingSettings settings, DateTimeOffset trainedAt)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        ArgumentNullException.ThrowIfNull(settings);
+        return MakeVersion(trainedAt, ModelManifest.ComputeTrainingDataHash(examples), settings);
+    }
+
     private static string MakeVersion(DateTimeOffset createdAt, string dataHash, TrainingSettings settings)
     {
         var recipe = JsonSerializer.Serialize(new

@@ -1,11 +1,14 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
 using ScanPipeline.Classification;
 using ScanPipeline.Core.Configuration;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Ocr;
 using ScanPipeline.Imaging;
 using ScanPipeline.Messaging;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Hosting;
 using ScanPipeline.Worker.Options;
 
@@ -42,6 +45,15 @@ internal sealed class CliHost : IDisposable
         var configuration = _host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
         var path = configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.RoutingRulesPath)}"] ?? new PipelineOptions().RoutingRulesPath;
         return RoutingRules.Load(Path.GetFullPath(path));
+    }
+
+    /// <summary>The scanner lines in force: the scanner-lines file named in the configuration, else Ingest:ScannerLines.</summary>
+    public IReadOnlyList<ScannerLineOptions> ScannerLines()
+    {
+        var configuration = _host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>();
+        var path = configuration[$"{PipelineOptions.Section}:{nameof(PipelineOptions.ScannerLinesPath)}"] ?? new PipelineOptions().ScannerLinesPath;
+        var ingest = configuration.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions();
+        return new ScannerLinesFile(path, ingest.ScannerLines, NullLogger<ScannerLinesFile>.Instance).Current;
     }
 
     /// <summary>

@@ -3,10 +3,10 @@ using ScanPipeline.Classification.Data;
 using ScanPipeline.Classification.Evaluation;
 using ScanPipeline.Classification.Models;
 using ScanPipeline.Classification.Training;
-using System.Text;
 using ScanPipeline.Core.Ocr;
 using ScanPipeline.Core.Storage;
 using ScanPipeline.Storage;
+using ScanPipeline.Worker.Operations;
 using Spectre.Console;
 
 namespace ScanPipeline.Cli.Commands;
@@ -117,26 +117,14 @@ internal static class ModelCommands
         return command;
     }
 
-    /// <summary>
-    /// The latest correction of every document as a labelled example: the document's recognised text
-    /// from the blob store with the type a person gave it.
-    /// </summary>
+    /// <summary>The recorded corrections as labelled examples (<see cref="CorrectionExamples"/>), reported on stderr.</summary>
     private static async Task<IReadOnlyList<LabeledText>> LoadCorrectionsAsync(CliHost host, CancellationToken ct)
     {
-        var blobs = host.Get<IBlobStore>();
-        var examples = new List<LabeledText>();
-        foreach (var correction in host.Get<MetadataStore>().ListLatestCorrections())
-        {
-            if (!blobs.Exists(correction.TextSha256))
-            {
-                await Console.Error.WriteLineAsync(string.Format(Texts.TrainCorrectionTextMissing, correction.DocumentId));
-                continue;
-            }
-            var text = Encoding.UTF8.GetString(await blobs.GetAsync(correction.TextSha256, ct));
-            examples.Add(new LabeledText(correction.CorrectedType, text, "corrections/" + correction.DocumentId, correction.TextSha256));
-        }
-        Console.Error.WriteLine(string.Format(Texts.TrainCorrectionsAdded, examples.Count));
-        return examples;
+        var corrections = await CorrectionExamples.LoadAsync(host.Get<MetadataStore>(), host.Get<IBlobStore>(), ct);
+        foreach (var documentId in corrections.DocumentsWithoutText)
+            await Console.Error.WriteLineAsync(string.Format(Texts.TrainCorrectionTextMissing, documentId));
+        Console.Error.WriteLine(string.Format(Texts.TrainCorrectionsAdded, corrections.Examples.Count));
+        return corrections.Examples;
     }
 
     internal static async Task<IReadOnlyList<LabeledText>?> LoadAsync(CliHost host, DirectoryInfo dir, CancellationToken ct)

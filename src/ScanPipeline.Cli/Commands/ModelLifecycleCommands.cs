@@ -26,18 +26,8 @@ internal static class ModelLifecycleCommands
         command.SetAction(parse =>
         {
             var registry = OpenRegistry(parse, models);
-            var versions = registry.ListVersions();
-            ActiveModelPointer? pointer = null;
-            string? pointerProblem = null;
-            try
-            {
-                pointer = registry.ReadPointer();
-            }
-            catch (ModelLoadException ex)
-            {
-                pointerProblem = ex.Message;
-            }
-            var active = pointerProblem is null ? pointer?.Version ?? versions.FirstOrDefault()?.Version : null;
+            var state = registry.ReadState();
+            var (versions, pointer, pointerProblem, active) = (state.Versions, state.Pointer, state.PointerProblem, state.Active);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(new
@@ -58,7 +48,7 @@ internal static class ModelLifecycleCommands
                         trainingDataHash = v.Manifest.TrainingDataHash,
                         isActive = v.Version == active,
                     }),
-                    problems = registry.ListProblems().Select(p => new { folder = p.Folder, problem = p.Problem }),
+                    problems = state.Problems.Select(p => new { folder = p.Folder, problem = p.Problem }),
                 }, JsonOutput.Options));
                 return 0;
             }
@@ -80,7 +70,7 @@ internal static class ModelLifecycleCommands
                     pointer is null ? Texts.ModelActiveImplicit : pointer.ActivatedAt.ToLocalTime().ToString("dd.MM.yyyy HH:mm")));
             foreach (var earlier in pointer?.History ?? [])
                 Console.WriteLine(string.Format(Texts.ModelHistoryLine, earlier.Version, earlier.ActivatedAt.ToLocalTime().ToString("dd.MM.yyyy HH:mm")));
-            foreach (var (folder, problem) in registry.ListProblems())
+            foreach (var (folder, problem) in state.Problems)
                 Console.WriteLine(string.Format(Texts.ModelFolderProblem, folder, problem));
             return 0;
         });

@@ -110,14 +110,13 @@ internal static class QuarantineCommands
             using var host = CliHost.Create(storage: true);
             var store = host.Get<QuarantineStore>();
             if (Find(store, parse.GetRequiredValue(id)) is not { } item) return 2;
-            var configuration = (IConfiguration)host.Services.GetService(typeof(IConfiguration))!;
-            var ingest = configuration.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions();
-            var actions = new QuarantineActions(store, host.Get<MetadataStore>(), ingest, TimeProvider.System);
+            var lines = host.ScannerLines();
+            var actions = new QuarantineActions(store, host.Get<MetadataStore>(), lines, TimeProvider.System);
             var outcome = actions.Retry(item, Actor(parse, by));
             if (outcome.HotFolderPath is not { } target)
             {
                 Console.Error.WriteLine(string.Format(Texts.QuarantineLineUnknown, item.ScannerLine,
-                    string.Join(", ", ingest.ScannerLines.Select(l => l.Name))));
+                    string.Join(", ", lines.Select(l => l.Name))));
                 return 2;
             }
             Console.WriteLine(string.Format(Texts.QuarantineRetried, item.Id, target));
@@ -143,7 +142,7 @@ internal static class QuarantineCommands
             using var host = CliHost.Create(storage: true);
             var store = host.Get<QuarantineStore>();
             if (Find(store, parse.GetRequiredValue(id)) is not { } item) return 2;
-            var actions = new QuarantineActions(store, host.Get<MetadataStore>(), new IngestOptions(), TimeProvider.System);
+            var actions = new QuarantineActions(store, host.Get<MetadataStore>(), [], TimeProvider.System);
             var folder = actions.Discard(item, why, Actor(parse, by));
             Console.WriteLine(string.Format(Texts.QuarantineDiscarded, item.Id, folder));
             return 0;

@@ -99,6 +99,8 @@ internal static class RunCommand
         var overrides = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = Path.Combine(demo, "data"),
+            // The demo's own lines below, whatever an admin saved in config/scanner-lines.json: this file never exists.
+            ["Pipeline:ScannerLinesPath"] = Path.Combine(demo, "scanner-lines.json"),
             ["Ingest:StableFor"] = "00:00:00.300",
             ["Ingest:PollInterval"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -1,5 +1,5 @@
 using ScanPipeline.Messaging;
-using ScanPipeline.Web.Configuration;
+using ScanPipeline.Worker.Configuration;
 
 namespace ScanPipeline.Web.Dashboard;
 

@@ -11,6 +11,7 @@ using ScanPipeline.Imaging;
 using ScanPipeline.Imaging.Analysis;
 using ScanPipeline.Messaging;
 using ScanPipeline.Storage;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Options;
 using ScanPipeline.Worker.Stages;
 
@@ -60,9 +61,12 @@ public static class ScanPipelineHost
         var pipeline = configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>() ?? new PipelineOptions();
         var roles = Roles.Resolve(pipeline.Roles);
 
-        // Configuration files are read once here: a broken routing-rules file stops the host at start.
-        var rules = RoutingRules.Load(Path.GetFullPath(pipeline.RoutingRulesPath));
-        services.AddSingleton(rules);
+        // A broken routing-rules or scanner-lines file stops the host at start. While the host runs, the stages read
+        // both files through RoutingRulesFile and ScannerLinesFile, so edits take effect without a restart.
+        RoutingRules.Load(Path.GetFullPath(pipeline.RoutingRulesPath));
+        var scannerLinesPath = Path.GetFullPath(pipeline.ScannerLinesPath);
+        if (File.Exists(scannerLinesPath)) ScannerLinesDocument.LoadJson(File.ReadAllText(scannerLinesPath), scannerLinesPath);
+        services.AddConfigurationFiles();
         services.AddSingleton(TimeProvider.System);
         services.AddStorage(configuration);
         services.AddRabbitMqMessaging(configuration);
@@ -76,7 +80,9 @@ public static class ScanPipelineHost
         if (roles.Contains(Roles.Split)) services.AddStage<BatchReceived, SplitStage>([Topology.SplitQueue], concurrency: 1);
         if (roles.Contains(Roles.Ocr)) services.AddStage<DocumentCaptured, OcrStage>([Topology.OcrQueue], OcrThreads(configuration));
         if (roles.Contains(Roles.Classify)) services.AddStage<DocumentRecognized, ClassifyStage>([Topology.ClassifyQueue], concurrency: 2);
-        if (roles.Contains(Roles.Deliver)) services.AddStage<DocumentRouted, DeliverStage>(DeliveryQueues(rules), concurrency: 1);
+        if (roles.Contains(Roles.Classify) || roles.Contains(Roles.Deliver)) services.AddDepartmentInboxes(consume: roles.Contains(Roles.Deliver));
+        if (roles.Contains(Roles.Deliver))
+            services.AddStage<DocumentRouted, DeliverStage>(sp => sp.GetRequiredService<DepartmentInboxes>().DeliveryQueuesAtStart(), concurrency: 1);
         services.AddHostedService(sp => new WarmUpService(sp, roles.Contains(Roles.Ocr), roles.Contains(Roles.Classify),
             sp.GetRequiredService<ILogger<WarmUpService>>()));
         return builder;
@@ -86,9 +92,15 @@ public static class ScanPipelineHost
     private static int OcrThreads(IConfiguration configuration) =>
         (configuration.GetSection(ImagingOptions.Section).Get<ImagingOptions>() ?? new ImagingOptions()).EngineThreads;
 
-    /// <summary>Every department's inbox queue and the verification queue: what the deliver stage consumes.</summary>
-    public static string[] DeliveryQueues(RoutingRules rules) =>
-        [.. rules.Departments.Select(d => Topology.InboxQueue(d.Code)), Topology.VerificationQueue];
+    /// <summary>
+    /// <see cref="DepartmentInboxes"/>: the queues of departments added to the routing rules while the host runs are
+    /// declared (classify and deliver) and consumed (deliver).
+    /// </summary>
+    private static IServiceCollection AddDepartmentInboxes(this IServiceCollection services, bool consume)
+    {
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DepartmentInboxes>(sp, consume));
+        return services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DepartmentInboxes>());
+    }
 
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -102,6 +114,16 @@ public static class ScanPipelineHost
     }
 
     private static IServiceCollection AddStage<TMessage, TStage>(this IServiceCollection services, string[] queues, int concurrency)
+        where TMessage : IMessage
+        where TStage : class, IMessageHandler<TMessage>
+    {
+        services.AddScoped<IMessageHandler<TMessage>, TStage>();
+        return services.AddConsumer<TMessage>(queues, concurrency);
+    }
+
+    /// <summary>As above, with the queues decided when the host starts.</summary>
+    private static IServiceCollection AddStage<TMessage, TStage>(this IServiceCollection services,
+        Func<IServiceProvider, IEnumerable<string>> queues, int concurrency)
         where TMessage : IMessage
         where TStage : class, IMessageHandler<TMessage>
     {

@@ -13,14 +13,15 @@ public sealed record QuarantineRetryOutcome(string? HotFolderPath, string? Unkno
 /// <summary>
 /// An operator's decisions about quarantined files, for the command line and the web pages alike: retry puts
 /// the original back into its scanner line's hot folder; discard keeps it, with the reason, under resolved/.
+/// <paramref name="scannerLines"/> are the lines in force (<see cref="Configuration.ScannerLinesFile.Current"/>).
 /// </summary>
-public sealed class QuarantineActions(QuarantineStore store, MetadataStore metadata, IngestOptions ingest, TimeProvider clock)
+public sealed class QuarantineActions(QuarantineStore store, MetadataStore metadata, IReadOnlyList<ScannerLineOptions> scannerLines, TimeProvider clock)
 {
     public const int MinDiscardReasonLength = 3;
 
     public QuarantineRetryOutcome Retry(QuarantineReason item, string actor)
     {
-        var line = ingest.ScannerLines.FirstOrDefault(l => l.Name == item.ScannerLine);
+        var line = scannerLines.FirstOrDefault(l => l.Name == item.ScannerLine);
         if (line is null || string.IsNullOrWhiteSpace(line.HotFolder)) return new QuarantineRetryOutcome(null, item.ScannerLine);
 
         // Back into the hot folder as a scanner delivers: under a .part name, renamed once complete.

@@ -16,6 +16,13 @@ public sealed class PipelineOptions
 
     [Required]
     public string RoutingRulesPath { get; set; } = "config/routing-rules.json";
+
+    /// <summary>
+    /// The scanner lines, edited on the admin pages. While this file does not exist, <c>Ingest:ScannerLines</c> are
+    /// the lines (see <see cref="Configuration.ScannerLinesFile"/>).
+    /// </summary>
+    [Required]
+    public string ScannerLinesPath { get; set; } = "config/scanner-lines.json";
 }
 
 public sealed class ScannerLineOptions
@@ -80,7 +87,18 @@ public sealed class IngestOptions : IValidatableObject
             yield return new ValidationResult($"Scanner line '{duplicate.Key}' is configured more than once.");
     }
 
+    /// <summary>
+    /// The lines when the scanner-lines file (<see cref="PipelineOptions.ScannerLinesPath"/>) does not exist; once it
+    /// does, the file's lines are the lines and these are not used.
+    /// </summary>
     public List<ScannerLineOptions> ScannerLines { get; set; } = [];
+
+    /// <summary>
+    /// The folder under which the admin pages create hot folders: a line added or moved there gets a folder of this
+    /// one, by name, never a path typed into a form.
+    /// </summary>
+    [Required]
+    public string HotFolderRoot { get; set; } = "var/hotfolders";
 
     /// <summary>A file is taken once its size and time stamp have not changed for this long.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]

@@ -11,6 +11,9 @@ namespace ScanPipeline.Worker.Stages;
 /// <summary>
 /// Predicts the document type, reads the key fields (<see cref="FieldExtractor"/>) and applies the routing rules. A missing or unusable model, an unknown
 /// type or a low confidence all send the document to verification; none of them fails the message.
+/// <paramref name="rules"/> are the rules in force when the message arrived: the stage is resolved per delivery, and
+/// the host resolves <see cref="RoutingRules"/> from <see cref="Configuration.RoutingRulesFile"/> each time, so an edited
+/// rules file applies from the next document on, without a restart.
 /// </summary>
 public sealed class ClassifyStage(
     IBlobStore blobs, IDocumentClassifier classifier, RoutingRules rules, IMessagePublisher publisher,

@@ -5,6 +5,7 @@ using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Core.Storage;
 using ScanPipeline.Storage;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Options;
 using ScanPipeline.Worker.Resources;
 
@@ -17,9 +18,12 @@ namespace ScanPipeline.Worker.Stages;
 /// Order of effects: store the original (content-addressed), record the batch, publish BatchReceived with
 /// a confirm, and only then delete the hot-folder file. A crash anywhere in between repeats the same
 /// idempotent steps on the next poll.
+/// The lines come from <see cref="ScannerLinesFile"/>, read again before every pass: a line added there is watched
+/// from the next pass on, a removed one no longer. A pass finishes the files it has started before the lines
+/// change, so no file is left half taken; files still in a removed line's folder stay there untouched.
 /// </summary>
 public sealed class HotFolderIngest(
-    IOptions<IngestOptions> options, IBlobStore blobs, MetadataStore metadata, QuarantineStore quarantine,
+    IOptions<IngestOptions> options, ScannerLinesFile scannerLines, IBlobStore blobs, MetadataStore metadata, QuarantineStore quarantine,
     IMessagePublisher publisher, TimeProvider clock, ILogger<HotFolderIngest> logger) : BackgroundService
 {
     private sealed record Observation(long Size, DateTime LastWriteUtc, DateTimeOffset StableSince, DateTimeOffset NextAttempt);
@@ -28,13 +32,15 @@ public sealed class HotFolderIngest(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var lines = options.Value.ScannerLines;
-        foreach (var line in lines) Directory.CreateDirectory(line.HotFolder);
-        logger.LogInformation("Watching {Count} scanner line(s): {Lines}", lines.Count,
-            string.Join(", ", lines.Select(l => $"{l.Name} ({Path.GetFullPath(l.HotFolder)})")));
-
+        IReadOnlyList<ScannerLineOptions>? watched = null;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var lines = scannerLines.Current;
+            if (!ReferenceEquals(lines, watched))
+            {
+                Watch(lines, watched);
+                watched = lines;
+            }
             foreach (var line in lines)
             {
                 try
@@ -55,6 +61,36 @@ public sealed class HotFolderIngest(
                 break;
             }
         }
+    }
+
+    /// <summary>Starts watching a new set of lines: creates their hot folders and forgets files of folders no longer watched.</summary>
+    private void Watch(IReadOnlyList<ScannerLineOptions> lines, IReadOnlyList<ScannerLineOptions>? before)
+    {
+        foreach (var line in lines)
+        {
+            try
+            {
+                Directory.CreateDirectory(line.HotFolder);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogError("Hot folder {Folder} of line {Line} cannot be created: {Error}", line.HotFolder, line.Name, ex.Message);
+            }
+        }
+        var folders = lines.Select(l => Path.GetFullPath(l.HotFolder)).ToHashSet(StringComparer.Ordinal);
+        foreach (var path in _seen.Keys.Where(p => !folders.Contains(Path.GetDirectoryName(Path.GetFullPath(p)) ?? "")).ToList())
+            _seen.Remove(path);
+        if (before is null)
+        {
+            logger.LogInformation("Watching {Count} scanner line(s): {Lines}", lines.Count,
+                string.Join(", ", lines.Select(l => $"{l.Name} ({Path.GetFullPath(l.HotFolder)})")));
+            return;
+        }
+        string Describe(ScannerLineOptions l) => $"{l.Name} ({Path.GetFullPath(l.HotFolder)})";
+        var now = lines.Select(Describe).ToHashSet(StringComparer.Ordinal);
+        var was = before.Select(Describe).ToHashSet(StringComparer.Ordinal);
+        logger.LogInformation("Scanner lines changed: now watching {Count} line(s); started {Started}; stopped {Stopped}", lines.Count,
+            string.Join(", ", now.Except(was).DefaultIfEmpty("-")), string.Join(", ", was.Except(now).DefaultIfEmpty("-")));
     }
 
     /// <summary>One pass over a hot folder; returns the number of files taken (for tests).</summary>

@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Core.Separation;
 using ScanPipeline.Core.Storage;
 using ScanPipeline.Storage;
-using ScanPipeline.Worker.Options;
+using ScanPipeline.Worker.Configuration;
 
 namespace ScanPipeline.Worker.Stages;
 
@@ -15,10 +14,11 @@ namespace ScanPipeline.Worker.Stages;
 /// pages, removed pages with their reasons; the counts reconcile) and publishes one <see cref="DocumentCaptured"/>
 /// per document. The record is written once: a redelivery publishes the recorded documents again, unchanged.
 /// A batch whose pages are all removed is quarantined (<see cref="ReasonCodes.NoDocuments"/>) with its record kept.
+/// The rule is the line's in <see cref="ScannerLinesFile"/> when the batch is cut, so an edited rule applies from the next batch.
 /// </summary>
 public sealed class SplitStage(
     IBlobStore blobs, IPageAnalyzer analyzer, MetadataStore metadata, QuarantineWriter quarantine,
-    IMessagePublisher publisher, IOptions<IngestOptions> ingest, ILogger<SplitStage> logger) : IMessageHandler<BatchReceived>
+    IMessagePublisher publisher, ScannerLinesFile scannerLines, ILogger<SplitStage> logger) : IMessageHandler<BatchReceived>
 {
     public async Task HandleAsync(BatchReceived batch, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public sealed class SplitStage(
         var record = metadata.FindSeparation(batch.BatchId);
         if (record is null)
         {
-            var settings = ingest.Value.SeparationFor(batch.ScannerLine);
+            var settings = scannerLines.SeparationFor(batch.ScannerLine);
             IReadOnlyList<PageFacts> pages;
             try
             {

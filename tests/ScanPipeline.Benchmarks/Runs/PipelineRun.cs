@@ -31,6 +31,8 @@ public static class PipelineRun
         var overrides = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = Path.Combine(dataRoot, "data"),
+            // The lines below, whatever an admin saved in config/scanner-lines.json: this file never exists.
+            ["Pipeline:ScannerLinesPath"] = Path.Combine(dataRoot, "scanner-lines.json"),
             ["Imaging:EngineThreads"] = engineThreads.ToString(CultureInfo.InvariantCulture),
             // As `scanpipe run`: the scanner renames a finished file, so a short stability wait is enough.
             ["Ingest:StableFor"] = "00:00:00.300",

@@ -5,6 +5,7 @@ using ScanPipeline.Core.Messages;
 using ScanPipeline.Imaging;
 using ScanPipeline.Imaging.Analysis;
 using ScanPipeline.Storage;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Options;
 using ScanPipeline.Worker.Stages;
 using Xunit;
@@ -35,7 +36,9 @@ public sealed class SampleBatchSplitTests : IDisposable
         var analyzer = new PageAnalyzer(imaging, Options.Create(new AnalysisOptions()), NullLogger<PageAnalyzer>.Instance);
         var ingest = new IngestOptions { ScannerLines = [new ScannerLineOptions { Name = Line, HotFolder = _work, Separation = expected.Rule }] };
         var publisher = new CapturingPublisher();
-        var stage = new SplitStage(blobs, analyzer, metadata, quarantine, publisher, Options.Create(ingest), NullLogger<SplitStage>.Instance);
+        // No scanner-lines file: the lines are the configured ones, as on a host set up before the file existed.
+        var lines = new ScannerLinesFile(Path.Combine(_work, "scanner-lines.json"), ingest.ScannerLines, NullLogger<ScannerLinesFile>.Instance);
+        var stage = new SplitStage(blobs, analyzer, metadata, quarantine, publisher, lines, NullLogger<SplitStage>.Instance);
         var sha = await blobs.PutAsync(original);
         var mediaType = MediaTypes.Sniff(original.AsSpan(0, 1024))!;
         var batch = new BatchReceived(Ids.BatchId(sha), Line, sha, file, mediaType, original.Length, DateTimeOffset.UtcNow);

@@ -128,7 +128,7 @@ public sealed class ModelRegistryTests(SmallModelFixture fixture) : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, ModelManifest.ModelFileName)));
         Assert.Equal([fixture.Model.Version], registry.ListVersions().Select(v => v.Version));
         Assert.Empty(Directory.GetDirectories(_models.Path, ".*"));
-        Assert.Throws<IOException>(() => registry.Store(fixture.Model));
+        Assert.Throws<ModelVersionExistsException>(() => registry.Store(fixture.Model));
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -184,11 +184,14 @@ public sealed class ModelTrainerTests(SmallModelFixture fixture)
     public void Refuses_data_it_cannot_validate_on()
     {
         var oneLabel = new[] { LabeledText.FromText("Bauantrag", "Bauantrag eins"), LabeledText.FromText("Bauantrag", "Bauantrag zwei") };
-        Assert.Throws<ArgumentException>(() => ModelTrainer.Train(oneLabel, new TrainingSettings()));
+        var tooFewLabels = Assert.Throws<TrainingDataException>(() => ModelTrainer.Train(oneLabel, new TrainingSettings()));
+        Assert.Equal(1, tooFewLabels.LabelCount);
+        Assert.Empty(tooFewLabels.LabelsWithTooFewExamples);
 
         var singleton = oneLabel.Append(LabeledText.FromText("Kita-Anmeldung", "Kita-Anmeldung")).ToList();
-        var ex = Assert.Throws<ArgumentException>(() => ModelTrainer.Train(singleton, new TrainingSettings()));
+        var ex = Assert.Throws<TrainingDataException>(() => ModelTrainer.Train(singleton, new TrainingSettings()));
         Assert.Contains("Kita-Anmeldung", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(["Kita-Anmeldung"], ex.LabelsWithTooFewExamples);
     }
 
     [Fact]

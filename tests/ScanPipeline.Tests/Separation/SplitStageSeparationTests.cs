@@ -23,7 +23,7 @@ public sealed class SplitStageSeparationTests : IDisposable
     private readonly IngestOptions _ingest = new();
 
     private SplitStage Stage() => new(_fixture.Blobs, _fixture.Analyzer, _fixture.Metadata, _fixture.QuarantineWriter,
-        _fixture.Publisher, Options.Create(_ingest), NullLogger<SplitStage>.Instance);
+        _fixture.Publisher, _fixture.ScannerLines(_ingest.ScannerLines), NullLogger<SplitStage>.Instance);
 
     private void Line(string rule, int pagesPerDocument = 0, params string[] codes) =>
         _ingest.ScannerLines.Add(new ScannerLineOptions

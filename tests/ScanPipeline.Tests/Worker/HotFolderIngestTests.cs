@@ -5,6 +5,7 @@ using ScanPipeline.Core.Documents;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Storage;
 using ScanPipeline.Tests.Infrastructure;
+using ScanPipeline.Worker.Configuration;
 using ScanPipeline.Worker.Options;
 using ScanPipeline.Worker.Stages;
 
@@ -29,7 +30,8 @@ public sealed class HotFolderIngestTests : IDisposable
         _quarantine = new QuarantineStore(_temp.Sub("quarantine"));
         _line = new ScannerLineOptions { Name = "scanstrasse-1", HotFolder = _temp.Sub("hot") };
         _options = new IngestOptions { ScannerLines = [_line], StableFor = TimeSpan.FromSeconds(2), MaxFileBytes = 1000 };
-        _ingest = new HotFolderIngest(Microsoft.Extensions.Options.Options.Create(_options), _blobs, _metadata, _quarantine,
+        var lines = new ScannerLinesFile(_temp.Combine("no-scanner-lines-file.json"), _options.ScannerLines, NullLogger<ScannerLinesFile>.Instance);
+        _ingest = new HotFolderIngest(Microsoft.Extensions.Options.Options.Create(_options), lines, _blobs, _metadata, _quarantine,
             _publisher, _clock, NullLogger<HotFolderIngest>.Instance);
     }
 

@@ -18,7 +18,7 @@ public sealed class SplitStageTests : IDisposable
     public SplitStageTests()
     {
         _stage = new SplitStage(_fixture.Blobs, _fixture.Analyzer, _fixture.Metadata, _fixture.QuarantineWriter,
-            _fixture.Publisher, Options.Create(new IngestOptions()), NullLogger<SplitStage>.Instance);
+            _fixture.Publisher, _fixture.ScannerLines([]), NullLogger<SplitStage>.Instance);
     }
 
     private static byte[] Original(string kind, int pages) => kind switch

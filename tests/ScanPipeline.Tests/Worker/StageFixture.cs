@@ -5,6 +5,8 @@ using ScanPipeline.Imaging;
 using ScanPipeline.Imaging.Analysis;
 using ScanPipeline.Imaging.Ocr;
 using ScanPipeline.Storage;
+using ScanPipeline.Worker.Configuration;
+using ScanPipeline.Worker.Options;
 using ScanPipeline.Tests.Infrastructure;
 using ScanPipeline.Worker.Stages;
 
@@ -49,6 +51,10 @@ internal sealed class StageFixture : IDisposable
     /// <summary>The real page analyser (leptonica and zbar, no Tesseract; pdftoppm is out of reach as for the recognizer).</summary>
     public PageAnalyzer Analyzer { get; }
     public string WorkDirectory { get; }
+
+    /// <summary>Scanner lines as a host without a scanner-lines file has them: the configured <paramref name="lines"/>.</summary>
+    public ScannerLinesFile ScannerLines(List<ScannerLineOptions> lines) =>
+        new(Path.Combine(_temp.Path, "no-scanner-lines-file.json"), lines, NullLogger<ScannerLinesFile>.Instance);
 
     /// <summary>Stores an original as ingest does and returns the message ingest would publish.</summary>
     public async Task<BatchReceived> StoreBatchAsync(byte[] original, string fileName)

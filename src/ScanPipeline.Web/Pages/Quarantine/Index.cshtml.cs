@@ -1,16 +1,15 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Options;
 using ScanPipeline.Storage;
 using ScanPipeline.Web.Security;
 using ScanPipeline.Worker.Operations;
-using ScanPipeline.Worker.Options;
+using ScanPipeline.Worker.Configuration;
 
 namespace ScanPipeline.Web.Pages.Quarantine;
 
 /// <summary>Files the pipeline could not process, with their reason; retry or discard (with a reason, audited).</summary>
-public sealed class IndexModel(QuarantineStore store, MetadataStore metadata, IOptions<IngestOptions> ingest, TimeProvider clock) : PageModel
+public sealed class IndexModel(QuarantineStore store, MetadataStore metadata, ScannerLinesFile scannerLines, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<QuarantineReason> Items { get; private set; } = [];
     public string? Error { get; private set; }
@@ -36,7 +35,7 @@ public sealed class IndexModel(QuarantineStore store, MetadataStore metadata, IO
         return Redirect("/quarantine");
     }
 
-    private QuarantineActions Actions() => new(store, metadata, ingest.Value, clock);
+    private QuarantineActions Actions() => new(store, metadata, scannerLines.Current, clock);
 
     private QuarantineReason? Find(string? id)
     {

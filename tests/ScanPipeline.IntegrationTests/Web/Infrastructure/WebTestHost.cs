@@ -31,7 +31,7 @@ public sealed partial class WebTestHost : WebApplicationFactory<WebProgram>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "scanpipe-web-" + Guid.NewGuid().ToString("N")[..12]);
 
-    /// <summary>Settings on top of the defaults, e.g. Web:MaxFailedSignIns.</summary>
+    /// <summary>Settings on top of the defaults (they win over them), e.g. Web:MaxFailedSignIns or Pipeline:RoutingRulesPath.</summary>
     public Dictionary<string, string?> Settings { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
