@@ -82,6 +82,9 @@ public sealed class BrowserSession : IAsyncDisposable
             _output.WriteLine($"axe {violation.Impact}: {violation.Id} on {Page.Url} ({violation.Nodes.Count} nodes)");
         var blocking = violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(blocking.Count == 0, Describe(blocking));
+        // The page fits the window's width: no sideways scrolling at 1280 pixels.
+        var overflow = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{Page.Url} is {overflow} px wider than the window");
         Assert.True(_pageErrors.Count == 0, "The page reported errors:\n" + string.Join("\n", _pageErrors));
     }
 
@@ -249,9 +252,19 @@ public sealed class BrowserSession : IAsyncDisposable
     /// </summary>
     public async Task SubmitWithKeyAsync(string key = "Enter")
     {
-        await Page.RunAndWaitForResponseAsync(() => Page.Keyboard.PressAsync(key),
-            response => response.Request.IsNavigationRequest && response.Request.Method == "GET" && response.Frame == Page.MainFrame);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // The next load event is the new document's: the one on screen has loaded already.
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
+        Page.Load += OnLoad;
+        try
+        {
+            await Page.Keyboard.PressAsync(key);
+            await loaded.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            Page.Load -= OnLoad;
+        }
     }
 
     /// <summary>Waits for the browser to be on <paramref name="path"/> (with or without a query or fragment).</summary>

@@ -92,7 +92,7 @@ public sealed class CaseWorkerBrowserTests(BrowserFixture browser, ITestOutputHe
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Text.De(nameof(WebTexts.Login_Title)));
 
         await session.TabToAsync(page.GetByRole(AriaRole.Button, new() { Name = "English" }));
-        await page.Keyboard.PressAsync("Enter");
+        await session.SubmitWithKeyAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
         await session.WaitForPathAsync("/login");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Text.En(nameof(WebTexts.Login_Title)));
