@@ -15,10 +15,10 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
 {
     private readonly string _models = Path.Combine(Path.GetTempPath(), "scanpipe-browser-models-" + Guid.NewGuid().ToString("N")[..8]);
 
-    // Written against the page's contract: /admin/models lists the versions, each with a button whose
+    // Written against the models page's contract: /admin/models lists the versions, each with a button whose
     // accessible name is "Version <v> freigeben"; it posts through the promotion gate, and afterwards
     // models/active.json names <v>.
-    [RequiresBrowserFact(Skip = "The models page (/admin/models) is on branch web-models, not yet on main (this test passed against web-models 90f8407); remove this Skip when it is merged.")]
+    [RequiresBrowserFact]
     public async Task An_admin_promotes_a_model_version_through_the_gate()
     {
         var (active, candidate) = CopyModelsWithACandidate();
@@ -45,6 +45,34 @@ public sealed class AdminBrowserTests(BrowserFixture browser, ITestOutputHelper 
         await session.WaitForPathAsync("/admin/models");
         Assert.Equal(candidate, ActiveVersion());
         await session.CheckPageAsync("models-after-promotion");
+    }
+
+    [RequiresBrowserFact]
+    public async Task The_configuration_pages_are_reached_from_the_navigation_and_pass_the_accessibility_check()
+    {
+        using var host = new WebTestHost();
+        var baseUrl = host.StartOnKestrel();
+        host.AddUser("ada", UserRoles.Admin);
+        await using var session = await browser.NewSessionAsync(baseUrl, "admin-configuration", output);
+        var page = session.Page;
+
+        await session.SignInWithKeyboardAsync("ada");
+        await session.TabToAsync(page.GetByRole(AriaRole.Link, new() { Name = Text.De(nameof(WebTexts.Nav_Config)) }));
+        await page.Keyboard.PressAsync("Enter");
+        await session.WaitForPathAsync("/admin/config");
+        await session.CheckPageAsync("config-rules");
+        await session.AssertSkipLinkWorksAsync();
+
+        // The configuration's own navigation: departments, scanner lines, history. Read only: nothing is saved.
+        foreach (var (path, name) in new[] { ("/admin/config/departments", "config-departments"),
+                     ("/admin/config/scanner-lines", "config-scanner-lines"), ("/admin/config/history", "config-history") })
+        {
+            await session.TabToAsync(page.Locator($"nav.config-nav a[href='{path}']"));
+            await page.Keyboard.PressAsync("Enter");
+            await session.WaitForPathAsync(path);
+            await Assertions.Expect(page.Locator($"nav.config-nav a[href='{path}']")).ToHaveAttributeAsync("aria-current", "page");
+            await session.CheckPageAsync(name);
+        }
     }
 
     /// <summary>
