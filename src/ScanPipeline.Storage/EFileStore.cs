@@ -63,8 +63,17 @@ public sealed partial class EFileStore
 
     public string Root => _root;
 
+    /// <summary>The searchable PDF of a record (when the document has one).</summary>
+    public const string PdfFileName = "document.pdf";
+
+    /// <summary>The recognised text of a record.</summary>
+    public const string TextFileName = "text.txt";
+
     [GeneratedRegex("^d-[0-9a-f]{20}$")]
     private static partial Regex DocumentIdPattern();
+
+    /// <summary>Whether <paramref name="value"/> has the form of a document id (d- and 20 hex digits).</summary>
+    public static bool IsDocumentId([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? value) => value is not null && DocumentIdPattern().IsMatch(value);
 
     public string PathFor(string documentId)
     {
@@ -74,6 +83,16 @@ public sealed partial class EFileStore
     }
 
     public bool Exists(string documentId) => File.Exists(Path.Combine(PathFor(documentId), "metadata.json"));
+
+    /// <summary>The path of the record's searchable PDF; the file may not exist.</summary>
+    public string PdfPath(string documentId) => Path.Combine(PathFor(documentId), PdfFileName);
+
+    /// <summary>The record's recognised text; empty when the record has none.</summary>
+    public string ReadText(string documentId)
+    {
+        var path = Path.Combine(PathFor(documentId), TextFileName);
+        return File.Exists(path) ? File.ReadAllText(path) : "";
+    }
 
     /// <summary>
     /// Files a document. Artifacts are (file name, bytes); names are fixed by the caller, never taken from

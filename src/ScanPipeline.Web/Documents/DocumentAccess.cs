@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using ScanPipeline.Core.Messages;
 using ScanPipeline.Storage;
 using ScanPipeline.Web.Security;
@@ -11,11 +10,8 @@ namespace ScanPipeline.Web.Documents;
 /// of their departments, an operator the verification list (Klärfälle), an admin no document content.
 /// A document the user may not see is reported as not found, so ids cannot be probed.
 /// </summary>
-public sealed partial class DocumentAccess(MetadataStore metadata)
+public sealed class DocumentAccess(MetadataStore metadata)
 {
-    [GeneratedRegex("^d-[0-9a-f]{20}$")]
-    private static partial Regex DocumentIdPattern();
-
     public static IReadOnlyList<string> VisibleDepartments(ClaimsPrincipal user) =>
         user.IsCaseWorker() ? user.Departments()
         : user.IsOperator() ? [Routing.VerificationTarget]
@@ -24,7 +20,7 @@ public sealed partial class DocumentAccess(MetadataStore metadata)
     /// <summary>The document when <paramref name="user"/> may see it; null when it does not exist or is not theirs.</summary>
     public InboxListItem? Find(ClaimsPrincipal user, string? documentId)
     {
-        if (documentId is null || !DocumentIdPattern().IsMatch(documentId)) return null;
+        if (!EFileStore.IsDocumentId(documentId)) return null;
         var item = metadata.FindListItem(documentId);
         return item is not null && VisibleDepartments(user).Contains(item.Item.Department) ? item : null;
     }

@@ -17,9 +17,9 @@ public static class DocumentFiles
             MetadataStore metadata, TimeProvider clock) =>
         {
             if (access.Find(context.User, id) is null) return Results.NotFound();
-            var path = Path.Combine(efiles.PathFor(id), "document.pdf");
+            var path = efiles.PdfPath(id);
             if (!File.Exists(path)) return Results.NotFound();
-            metadata.Audit(context.User.Name(), AuditAction.Download, id, download == true ? "document.pdf" : "document.pdf (Ansicht)", clock.GetUtcNow());
+            metadata.Audit(context.User.Name(), AuditAction.Download, id, download == true ? EFileStore.PdfFileName : EFileStore.PdfFileName + " (Ansicht)", clock.GetUtcNow());
             return Results.File(path, "application/pdf", download == true ? $"{id}.pdf" : null);
         });
         files.MapGet("/original", (string id, HttpContext context, DocumentAccess access, EFileStore efiles,

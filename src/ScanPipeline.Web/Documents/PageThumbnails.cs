@@ -17,7 +17,7 @@ public sealed class PageThumbnails(EFileStore efiles, IOptions<StorageOptions> s
     /// <summary>The PNG bytes of page <paramref name="page"/> (1-based), or null when the document has no PDF or no such page.</summary>
     public async Task<byte[]?> GetAsync(string documentId, int page, CancellationToken ct)
     {
-        var pdf = Path.Combine(efiles.PathFor(documentId), "document.pdf");
+        var pdf = efiles.PdfPath(documentId);
         if (page < 1 || page > 10_000 || !File.Exists(pdf)) return null;
         var cached = Path.Combine(_cache, documentId, page.ToString(CultureInfo.InvariantCulture) + ".png");
         if (File.Exists(cached)) return await File.ReadAllBytesAsync(cached, ct);

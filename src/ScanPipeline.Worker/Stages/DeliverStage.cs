@@ -35,10 +35,10 @@ public sealed class DeliverStage(
             var artifacts = new List<(string, byte[])>
             {
                 ("original" + MediaTypes.Extension(document.MediaType), original),
-                ("text.txt", text),
+                (EFileStore.TextFileName, text),
             };
             if (document.PdfSha256 is { } pdfSha)
-                artifacts.Add(("document.pdf", pdfSha == document.OriginalSha256 ? original : await blobs.GetAsync(pdfSha, ct)));
+                artifacts.Add((EFileStore.PdfFileName, pdfSha == document.OriginalSha256 ? original : await blobs.GetAsync(pdfSha, ct)));
             if (document.HocrSha256 is { } hocrSha)
                 artifacts.Add(("document.hocr", await blobs.GetAsync(hocrSha, ct)));
 
@@ -60,13 +60,14 @@ public sealed class DeliverStage(
             document.Confidence, document.RoutingReason, document.ModelVersion, document.BatchId, document.ScannerLine,
             document.OriginalFileName, document.PageCount, document.ReceivedAt, now,
             (now - document.ReceivedAt).TotalSeconds, InboxStatus.New, document.TextSha256, document.PdfSha256));
-        metadata.IndexDocument(document.DocumentId, Encoding.UTF8.GetString(text), Summarise(document, fields, text));
+        var textContent = Encoding.UTF8.GetString(text);
+        metadata.IndexDocument(document.DocumentId, textContent, Summarise(document, fields, textContent));
         logger.LogInformation("Document {Document} filed for {Target}{CaseFile}{Again}", document.DocumentId, document.Target,
             caseFile is null ? "" : $", linked to e-file {caseFile}", added ? "" : " (already filed, redelivery ignored)");
     }
 
     /// <summary>What the inbox list shows: sender, subject, the first file and cash references, the model's best types.</summary>
-    private static DocumentSummary Summarise(DocumentRouted document, DocumentFields fields, byte[] text)
+    private static DocumentSummary Summarise(DocumentRouted document, DocumentFields fields, string text)
     {
         var sender = fields.Sender is { } s
             ? string.Join(", ", new[] { s.Name, s.Street, string.Join(' ', new[] { s.Postcode, s.City }.Where(p => p is not null)) }
@@ -75,7 +76,7 @@ public sealed class DeliverStage(
         var cash = fields.CashReferences.FirstOrDefault(c => c.Kind == CashReferenceKind.PaymentReference)
                    ?? fields.CashReferences.FirstOrDefault();
         var scores = (document.TopScores ?? []).Select(c => new TypeScore(c.Label, c.Score)).ToList();
-        return new DocumentSummary(string.IsNullOrEmpty(sender) ? null : sender, SubjectReader.Read(Encoding.UTF8.GetString(text)),
+        return new DocumentSummary(string.IsNullOrEmpty(sender) ? null : sender, SubjectReader.Read(text),
             fields.FileReferences.FirstOrDefault(), cash?.Value, scores);
     }
 }

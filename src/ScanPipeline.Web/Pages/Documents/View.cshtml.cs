@@ -93,10 +93,8 @@ public sealed class ViewModel(
     {
         if (access.Find(User, id) is not { } document) return false;
         Document = document;
-        var folder = efiles.PathFor(id);
-        HasPdf = System.IO.File.Exists(Path.Combine(folder, "document.pdf"));
-        var textPath = Path.Combine(folder, "text.txt");
-        Text = System.IO.File.Exists(textPath) ? System.IO.File.ReadAllText(textPath) : "";
+        HasPdf = System.IO.File.Exists(efiles.PdfPath(id));
+        Text = efiles.ReadText(id);
         Notes = metadata.ListNotes(id);
         Colleagues = metadata.ListUsersOfDepartment(document.Item.Department).Where(u => u.Role == UserRoles.CaseWorker).Select(u => u.Name).ToList();
         OtherDepartments = rules.Departments.Where(d => d.Code != document.Item.Department).ToList();

@@ -59,8 +59,7 @@ public sealed class ItemModel(DocumentAccess access, MetadataStore metadata, EFi
         Suggestions = document.Summary.TopScores.Where(s => AllTypes.Contains(s.DocumentType)).Take(3).ToList();
         if (Suggestions.Count == 0 && AllTypes.Contains(document.Item.DocumentType))
             Suggestions = [new TypeScore(document.Item.DocumentType, document.Item.Confidence)];
-        var textPath = Path.Combine(efiles.PathFor(id), "text.txt");
-        Text = System.IO.File.Exists(textPath) ? System.IO.File.ReadAllText(textPath) : "";
+        Text = efiles.ReadText(id);
         Remaining = metadata.SearchInbox(new InboxQuery([Routing.VerificationTarget], Limit: 1)).Total;
         return true;
     }
