@@ -77,18 +77,7 @@ internal sealed class ClassCentroids
             throw new InvalidOperationException($"Feature vector has {features.Length} slots; the centroids have {Dimension}.");
         Span<double> dots = ClassCount <= 256 ? stackalloc double[ClassCount] : new double[ClassCount];
         dots.Clear();
-        double norm = 0;
-        var values = features.GetValues();
-        var indices = features.GetIndices();
-        var dense = features.IsDense;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var value = values[i];
-            if (value == 0) continue;
-            norm += (double)value * value;
-            var offset = (long)(dense ? i : indices[i]) * ClassCount;
-            for (var c = 0; c < ClassCount; c++) dots[c] += value * _weights[offset + c];
-        }
+        var norm = FeatureMajorMatrix.Accumulate(features, _weights, dots);
         if (norm == 0) return (0, 0);
         double max = 0, sum = 0;
         foreach (var d in dots)

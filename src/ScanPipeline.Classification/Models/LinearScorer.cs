@@ -63,16 +63,7 @@ internal sealed class LinearScorer
         var classes = _biases.Length;
         Span<double> logits = classes <= 256 ? stackalloc double[classes] : new double[classes];
         for (var c = 0; c < classes; c++) logits[c] = _biases[c];
-        var values = features.GetValues();
-        var indices = features.GetIndices();
-        var dense = features.IsDense;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var value = values[i];
-            if (value == 0) continue;
-            var offset = (long)(dense ? i : indices[i]) * classes;
-            for (var c = 0; c < classes; c++) logits[c] += value * _weights[offset + c];
-        }
+        FeatureMajorMatrix.Accumulate(features, _weights, logits);
         double max = double.NegativeInfinity, sum = 0;
         foreach (var l in logits) max = Math.Max(max, l);
         var scores = new float[classes];
